@@ -1,0 +1,102 @@
+//! `atlas`: prints what the pipeline makes of a seed folder, without
+//! rebuilding the app. Each subcommand is a thin wrapper over `atlas-core`;
+//! JSON field names are a stable contract (tests and maintainers rely on them).
+
+mod output;
+
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "atlas",
+    version,
+    about = "Inspect the Far East Atlas corpus pipeline"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// List every document with its metadata and counts.
+    Docs {
+        #[command(flatten)]
+        common: Common,
+    },
+    /// Print one document's clean blocks and notes.
+    Text {
+        /// Document id (the seed file's stem).
+        id: String,
+        #[command(flatten)]
+        common: Common,
+    },
+}
+
+#[derive(clap::Args)]
+struct Common {
+    /// Seed folder to read (default: the project's seeds/).
+    #[arg(long, value_name = "DIR")]
+    seeds: Option<PathBuf>,
+    /// Print JSON instead of a table.
+    #[arg(long)]
+    json: bool,
+}
+
+impl Common {
+    fn seed_dir(&self) -> PathBuf {
+        self.seeds.clone().unwrap_or_else(default_seed_dir)
+    }
+}
+
+/// The project's `seeds/`, found from this crate's location at compile time,
+/// falling back to `./seeds` for an installed binary.
+fn default_seed_dir() -> PathBuf {
+    let project = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
+    if project.is_dir() {
+        project
+    } else {
+        PathBuf::from("seeds")
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(text) => {
+            println!("{text}");
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("atlas: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<String, String> {
+    match cli.command {
+        Command::Docs { common } => {
+            let corpus = atlas_core::build_corpus(&common.seed_dir()).map_err(|e| e.to_string())?;
+            Ok(if common.json {
+                output::docs_json(&corpus)
+            } else {
+                output::docs_table(&corpus)
+            })
+        }
+        Command::Text { id, common } => {
+            let corpus = atlas_core::build_corpus(&common.seed_dir()).map_err(|e| e.to_string())?;
+            let doc = corpus.document(&id).ok_or_else(|| {
+                let ids: Vec<&str> = corpus.documents.iter().map(|d| d.id.as_str()).collect();
+                format!("no document {id:?}; ids are: {}", ids.join(", "))
+            })?;
+            Ok(if common.json {
+                output::text_json(doc)
+            } else {
+                output::text_plain(doc)
+            })
+        }
+    }
+}

@@ -1,0 +1,84 @@
+//! Errors as values, always with the file (and line, where one applies) that
+//! caused them, so a maintainer who adds a broken seed sees exactly where.
+
+use std::fmt;
+use std::path::PathBuf;
+
+/// A pipeline failure, located in a file and, where it makes sense, a line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Error {
+    /// The file that could not be used (as given to the pipeline).
+    pub file: PathBuf,
+    /// 1-based line number, when the problem sits on one line.
+    pub line: Option<usize>,
+    /// What went wrong.
+    pub kind: ErrorKind,
+}
+
+/// What went wrong with a file.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ErrorKind {
+    /// The file (or folder) could not be read at all.
+    #[error("cannot read: {0}")]
+    Io(String),
+    /// The file has no text (zero bytes or only white space).
+    #[error("the file is empty; a seed needs some text")]
+    Empty,
+    /// The file holds NUL bytes: it is binary, not text.
+    #[error("the file looks binary (it contains NUL bytes); seeds must be UTF-8 text")]
+    Binary,
+    /// The file starts with a UTF-16 byte-order mark.
+    #[error("the file is UTF-16 encoded; save it as UTF-8")]
+    Utf16,
+    /// The bytes are not valid UTF-8.
+    #[error("invalid UTF-8 at byte {byte} of the line; save the file as UTF-8")]
+    InvalidUtf8 {
+        /// Byte offset within the offending line.
+        byte: usize,
+    },
+    /// The extension is not one the pipeline reads.
+    #[error(
+        "unsupported file type {0:?}: seeds must be .txt or .md (catalog.toml holds metadata)"
+    )]
+    UnsupportedExtension(String),
+    /// Two seeds would get the same document id.
+    #[error("duplicate document id {0:?}: two seed files have the same stem")]
+    DuplicateId(String),
+    /// `catalog.toml` is not valid TOML or does not have the expected shape.
+    #[error("catalog: {0}")]
+    Catalog(String),
+    /// The seed folder holds no seed files at all.
+    #[error("no .txt or .md seed files found")]
+    NoSeeds,
+}
+
+impl Error {
+    /// An error about a whole file.
+    pub fn file(file: impl Into<PathBuf>, kind: ErrorKind) -> Self {
+        Error {
+            file: file.into(),
+            line: None,
+            kind,
+        }
+    }
+
+    /// An error about one line of a file.
+    pub fn at_line(file: impl Into<PathBuf>, line: usize, kind: ErrorKind) -> Self {
+        Error {
+            file: file.into(),
+            line: Some(line),
+            kind,
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "{}:{}: {}", self.file.display(), line, self.kind),
+            None => write!(f, "{}: {}", self.file.display(), self.kind),
+        }
+    }
+}
+
+impl std::error::Error for Error {}

@@ -1,0 +1,28 @@
+//! The Far East Atlas corpus pipeline.
+//!
+//! `atlas-core` turns a folder of seed files (raw PDF and web extractions of
+//! policy papers) plus curated metadata into a [`model::Corpus`]: clean
+//! blocks, notes, metadata and statistics. It runs in three places and must
+//! behave the same in each:
+//!
+//! - in the app's `build.rs`, which serializes the corpus into the wasm binary;
+//! - in the native `atlas` CLI, which prints what the pipeline decided;
+//! - in the browser app, which only *decodes* the embedded bytes
+//!   ([`model::Corpus::from_bytes`]).
+//!
+//! It therefore has no web dependencies and no I/O outside [`source`] and
+//! [`pipeline`], which are the only modules that touch the file system.
+#![deny(missing_docs)]
+
+pub mod catalog;
+pub mod clean;
+pub mod error;
+pub mod lang;
+pub mod model;
+pub mod pipeline;
+pub mod source;
+pub mod stats;
+
+pub use error::{Error, ErrorKind};
+pub use model::Corpus;
+pub use pipeline::{build_corpus, build_corpus_from_sources};
