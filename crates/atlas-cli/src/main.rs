@@ -26,6 +26,13 @@ enum Command {
         #[command(flatten)]
         common: Common,
     },
+    /// List every cleaning decision (drops, joins, moved notes, heals) per document.
+    Report {
+        /// Only this document (default: all).
+        id: Option<String>,
+        #[command(flatten)]
+        common: Common,
+    },
     /// Print one document's clean blocks and notes.
     Text {
         /// Document id (the seed file's stem).
@@ -86,12 +93,21 @@ fn run(cli: Cli) -> Result<String, String> {
                 output::docs_table(&corpus)
             })
         }
+        Command::Report { id, common } => {
+            let corpus = atlas_core::build_corpus(&common.seed_dir()).map_err(|e| e.to_string())?;
+            let docs: Vec<&atlas_core::model::Document> = match &id {
+                Some(id) => vec![find(&corpus, id)?],
+                None => corpus.documents.iter().collect(),
+            };
+            Ok(if common.json {
+                output::report_json(&docs)
+            } else {
+                output::report_plain(&docs)
+            })
+        }
         Command::Text { id, common } => {
             let corpus = atlas_core::build_corpus(&common.seed_dir()).map_err(|e| e.to_string())?;
-            let doc = corpus.document(&id).ok_or_else(|| {
-                let ids: Vec<&str> = corpus.documents.iter().map(|d| d.id.as_str()).collect();
-                format!("no document {id:?}; ids are: {}", ids.join(", "))
-            })?;
+            let doc = find(&corpus, &id)?;
             Ok(if common.json {
                 output::text_json(doc)
             } else {
@@ -99,4 +115,14 @@ fn run(cli: Cli) -> Result<String, String> {
             })
         }
     }
+}
+
+fn find<'a>(
+    corpus: &'a atlas_core::Corpus,
+    id: &str,
+) -> Result<&'a atlas_core::model::Document, String> {
+    corpus.document(id).ok_or_else(|| {
+        let ids: Vec<&str> = corpus.documents.iter().map(|d| d.id.as_str()).collect();
+        format!("no document {id:?}; ids are: {}", ids.join(", "))
+    })
 }

@@ -1,7 +1,8 @@
 //! The CLI's output shapes. The JSON structs here *are* the documented
 //! contract of `atlas … --json`; renaming a field breaks users.
 
-use atlas_core::model::{Corpus, Document};
+use atlas_core::clean::shorten;
+use atlas_core::model::{AuditAction, AuditEntry, Corpus, Document};
 use serde::Serialize;
 
 /// One row of `atlas docs --json`.
@@ -68,6 +69,8 @@ struct TextBlock<'a> {
 struct TextNote<'a> {
     n: u32,
     text: &'a str,
+    /// `true` when the body has a marker but the source has no note text.
+    missing: bool,
 }
 
 #[derive(Serialize)]
@@ -89,7 +92,7 @@ pub fn text_json(d: &Document) -> String {
                 kind: b.kind.name(),
                 lang: &b.lang,
                 text: &b.text,
-                notes: Vec::new(),
+                notes: b.notes.clone(),
             })
             .collect(),
         notes: d
@@ -98,6 +101,7 @@ pub fn text_json(d: &Document) -> String {
             .map(|n| TextNote {
                 n: n.n,
                 text: &n.text,
+                missing: n.missing,
             })
             .collect(),
         meta: &d.meta,
@@ -108,8 +112,14 @@ pub fn text_json(d: &Document) -> String {
 pub fn text_plain(d: &Document) -> String {
     let mut out = format!("{}\n\n", d.meta.title);
     for b in &d.blocks {
+        let notes = if b.notes.is_empty() {
+            String::new()
+        } else {
+            let ns: Vec<String> = b.notes.iter().map(u32::to_string).collect();
+            format!(" notes {}", ns.join(","))
+        };
         out.push_str(&format!(
-            "[{} {} {}] {}\n\n",
+            "[{} {} {}{notes}] {}\n\n",
             b.id,
             b.kind.name(),
             b.lang,
@@ -117,11 +127,72 @@ pub fn text_plain(d: &Document) -> String {
         ));
     }
     for n in &d.notes {
-        out.push_str(&format!("[note {}] {}\n", n.n, n.text));
+        if n.missing {
+            out.push_str(&format!("[note {}] (note text not in the source)\n", n.n));
+        } else {
+            out.push_str(&format!("[note {} {}] {}\n", n.n, n.lang, n.text));
+        }
     }
     out.trim_end().to_string()
 }
 
 fn to_json<T: Serialize>(value: &T) -> String {
     serde_json::to_string_pretty(value).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+}
+
+/// One document of `atlas report --json`.
+#[derive(Serialize)]
+struct ReportDoc<'a> {
+    id: &'a str,
+    blocks: usize,
+    notes: usize,
+    missing_notes: usize,
+    dropped: usize,
+    entries: &'a [AuditEntry],
+}
+
+impl<'a> From<&'a Document> for ReportDoc<'a> {
+    fn from(d: &'a Document) -> Self {
+        ReportDoc {
+            id: &d.id,
+            blocks: d.blocks.len(),
+            notes: d.notes.iter().filter(|n| !n.missing).count(),
+            missing_notes: d.notes.iter().filter(|n| n.missing).count(),
+            dropped: d
+                .audit
+                .iter()
+                .filter(|e| e.action == AuditAction::Drop)
+                .count(),
+            entries: &d.audit,
+        }
+    }
+}
+
+pub fn report_json(docs: &[&Document]) -> String {
+    let rows: Vec<ReportDoc> = docs.iter().map(|d| ReportDoc::from(*d)).collect();
+    to_json(&rows)
+}
+
+pub fn report_plain(docs: &[&Document]) -> String {
+    let mut out = String::new();
+    for d in docs {
+        let r = ReportDoc::from(*d);
+        out.push_str(&format!(
+            "{}: {} blocks, {} notes, {} missing-note markers, {} dropped\n",
+            r.id, r.blocks, r.notes, r.missing_notes, r.dropped
+        ));
+        for e in &d.audit {
+            out.push_str(&format!(
+                "  {}-{} {:<14} {:?}: {} | {}\n",
+                e.line,
+                e.line_end,
+                e.rule,
+                e.action,
+                e.reason,
+                shorten(&e.excerpt, 70)
+            ));
+        }
+        out.push('\n');
+    }
+    out.trim_end().to_string()
 }

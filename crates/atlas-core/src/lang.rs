@@ -11,7 +11,7 @@ pub fn detect(text: &str) -> &'static str {
     let (mut latin, mut cyrillic, mut han) = (0usize, 0usize, 0usize);
     for c in text.chars().filter(|c| c.is_alphabetic()) {
         match c as u32 {
-            0x0400..=0x04FF | 0x0500..=0x052F => cyrillic += 1,
+            0x0400..=0x052F => cyrillic += 1,
             0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF => han += 1,
             _ if c.is_ascii_alphabetic() || ('\u{C0}'..='\u{24F}').contains(&c) => latin += 1,
             _ => {}
@@ -40,8 +40,12 @@ pub fn detect(text: &str) -> &'static str {
         if ENGLISH.contains(&w.as_str()) {
             en += 1;
         }
+        // Accented vowels and ñ do not occur in English words.
+        if w.contains(['á', 'é', 'í', 'ó', 'ú', 'ñ']) {
+            es += 1;
+        }
     }
-    if es >= 2 && es > en {
+    if es >= 2 && es > en * 2 {
         "es"
     } else {
         "en"
@@ -50,7 +54,7 @@ pub fn detect(text: &str) -> &'static str {
 
 const SPANISH: &[&str] = &[
     "de", "la", "que", "el", "los", "del", "las", "una", "por", "con", "para", "sus", "como", "ha",
-    "sido", "su", "lo", "se", "más", "y", "clave", "palabras",
+    "sido", "su", "lo", "se", "más", "y", "clave", "palabras", "resumen",
 ];
 const ENGLISH: &[&str] = &[
     "the", "of", "and", "to", "in", "is", "that", "for", "with", "as", "by", "on", "are", "was",
@@ -81,5 +85,15 @@ mod tests {
             "zh"
         );
         assert_eq!(detect("2009–2018"), "en");
+        // 003_…: Spanish keywords have no function words, only accents.
+        assert_eq!(
+            detect("Rusia, Extremo Oriente Ruso, potencia asiática, Japón"),
+            "es"
+        );
+        // An English sentence with one Spanish name stays English.
+        assert_eq!(
+            detect("The Spanish firm Repsol and José Aznar met in Madrid on the matter."),
+            "en"
+        );
     }
 }

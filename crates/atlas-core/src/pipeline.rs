@@ -7,7 +7,7 @@
 
 use crate::catalog::{read_catalog, Catalog, CatalogEntry};
 use crate::error::{Error, ErrorKind};
-use crate::model::{Block, BlockKind, Corpus, Document, Meta};
+use crate::model::{Block, BlockKind, Corpus, Document, Meta, Note};
 use crate::source::{list_seed_files, read_seed, SeedText, CATALOG_FILE};
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -58,6 +58,11 @@ pub fn build_corpus_from_sources(
 }
 
 /// Cleans one seed and attaches its metadata.
+///
+/// Curated catalog values (title, authors, year, venue, type, languages,
+/// DOI, URL) win over what the text gives; everything else the cleaner found
+/// in the text (abstracts, keywords, affiliations, dates, citation, …) is
+/// kept as it is.
 pub fn build_document(seed: &SeedText, entry: Option<&CatalogEntry>) -> Document {
     let clean = crate::clean::clean(&seed.text);
     let blocks: Vec<Block> = clean
@@ -69,10 +74,13 @@ pub fn build_document(seed: &SeedText, entry: Option<&CatalogEntry>) -> Document
             lang: crate::lang::detect(&b.text).to_string(),
             kind: b.kind,
             text: b.text,
+            spans: b.spans,
+            notes: b.notes,
         })
         .collect();
     let stats = crate::stats::document_stats(&blocks);
-    let detected = languages_by_weight(&blocks);
+    let detected = languages_by_weight(&blocks, &clean.notes, &clean.meta);
+    let found = clean.meta;
     let meta = match entry {
         Some(e) => Meta {
             title: e.title.clone(),
@@ -85,15 +93,16 @@ pub fn build_document(seed: &SeedText, entry: Option<&CatalogEntry>) -> Document
             } else {
                 e.languages.clone()
             },
-            doi: e.doi.clone(),
+            doi: e.doi.clone().or(found.doi.clone()),
             url: e.url.clone(),
             curated: true,
+            ..found
         },
         None => Meta {
             title: infer_title(&blocks, seed),
             languages: detected,
             curated: false,
-            ..Meta::default()
+            ..found
         },
     };
     Document {
@@ -103,14 +112,32 @@ pub fn build_document(seed: &SeedText, entry: Option<&CatalogEntry>) -> Document
         blocks,
         notes: clean.notes,
         stats,
+        audit: clean.audit,
     }
 }
 
 /// Languages present, by number of words written in them, most first.
-fn languages_by_weight(blocks: &[Block]) -> Vec<String> {
+///
+/// Body blocks, notes and the abstracts/keywords found in the text all count:
+/// a Russian abstract or a Chinese note makes its language present.
+fn languages_by_weight(blocks: &[Block], notes: &[Note], meta: &Meta) -> Vec<String> {
     let mut weight: BTreeMap<&str, usize> = BTreeMap::new();
-    for b in blocks {
-        *weight.entry(b.lang.as_str()).or_default() += crate::stats::word_count(&b.text);
+    let texts = blocks
+        .iter()
+        .map(|b| (b.lang.as_str(), b.text.as_str()))
+        .chain(
+            notes
+                .iter()
+                .filter(|n| !n.missing)
+                .map(|n| (n.lang.as_str(), n.text.as_str())),
+        )
+        .chain(
+            meta.abstracts
+                .iter()
+                .map(|a| (a.lang.as_str(), a.text.as_str())),
+        );
+    for (lang, text) in texts {
+        *weight.entry(lang).or_default() += crate::stats::word_count(text);
     }
     let mut langs: Vec<(&str, usize)> = weight.into_iter().collect();
     langs.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));

@@ -1,0 +1,233 @@
+//! Reflow: hard-wrapped lines back into paragraphs.
+//!
+//! PDF extractions wrap every line. `003_…` separates paragraphs by blank
+//! lines, but also starts a new paragraph on a line indented by a space after
+//! a finished sentence (` The upshot of all this…`). `000_…` is
+//! "double-spaced": a blank line after *every* line, so blank lines mean
+//! nothing there; its paragraphs end at lines of spaces (or at a full stop
+//! followed by three or more trailing spaces). Which regime applies is
+//! decided from the text's own statistics. Markdown headings, list items,
+//! `<sup>` note lines and numbered headings (`1. Introduction`, glued to the
+//! Spanish keywords in `003_…`) always stand alone.
+
+use super::page_furniture::line_no;
+use super::text_shape::{ends_sentence, is_numbered_heading, looks_like_plain_heading};
+use super::{Audit, Mark, Para};
+use crate::model::AuditAction;
+
+const RULE: &str = "reflow";
+
+/// Joins hard-wrapped lines: a line ending in a hyphen joins the next without
+/// a space (keeping the hyphen: `Asia-` + `Pacific` is printed `Asia-Pacific`).
+pub fn reflow(lines: &[&str]) -> String {
+    join_lines(lines)
+}
+
+/// Joins lines with single spaces (none after a trailing hyphen), collapsing
+/// runs of white space.
+pub(crate) fn join_lines(lines: &[&str]) -> String {
+    let mut out = String::new();
+    for line in lines {
+        let line = line.trim();
+        if line.is_empty() {
+            continue;
+        }
+        if !out.is_empty() && !out.ends_with('-') {
+            out.push(' ');
+        }
+        out.push_str(line);
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// `true` when blank lines are noise: nearly every text line is followed by
+/// one, and most lines stop mid-sentence (hard wraps), as in `000_…`.
+pub(crate) fn is_double_spaced(lines: &[&str], marks: &[Mark]) -> bool {
+    let text: Vec<usize> = (0..lines.len())
+        .filter(|&i| marks[i] == Mark::Text)
+        .collect();
+    let followed_by_blank = text
+        .iter()
+        .filter(|&&i| marks.get(i + 1) == Some(&Mark::Blank))
+        .count();
+    let open = text
+        .iter()
+        .filter(|&&i| !ends_sentence(lines[i], true))
+        .count();
+    text.len() >= 6 && followed_by_blank * 10 >= text.len() * 8 && open * 2 >= text.len()
+}
+
+/// Builds paragraphs from the lines still marked [`Mark::Text`].
+pub(crate) fn paragraphs(lines: &[&str], marks: &[Mark], audit: &mut Audit) -> Vec<Para> {
+    let double = is_double_spaced(lines, marks);
+    let mut paras = Vec::new();
+    let mut current: Vec<(usize, &str)> = Vec::new();
+    let mut pending_break = false;
+    let mut blank_run = 0usize;
+    for (i, raw) in lines.iter().enumerate() {
+        match marks[i] {
+            Mark::Blank if double => continue,
+            Mark::Blank | Mark::Space => {
+                flush(&mut current, &mut paras, &mut pending_break, audit, double);
+                blank_run += 1;
+                if blank_run >= 3 {
+                    // Several empty lines in a row: a page break in a web or
+                    // Markdown extraction (`001_…`).
+                    pending_break = true;
+                }
+                continue;
+            }
+            Mark::Break | Mark::Furniture | Mark::Note => {
+                flush(&mut current, &mut paras, &mut pending_break, audit, double);
+                pending_break = true;
+                blank_run = 0;
+                continue;
+            }
+            Mark::Text => blank_run = 0,
+        }
+        let trimmed = raw.trim();
+        if let Some(&(_, prev)) = current.last() {
+            if starts_paragraph(prev, raw) {
+                flush(&mut current, &mut paras, &mut pending_break, audit, double);
+            }
+        }
+        current.push((i, trimmed));
+        // Double-spaced text has no blank line under a heading: a short
+        // title-like line that opens a paragraph is a block of its own.
+        let heading_line = double
+            && current.len() == 1
+            && looks_like_plain_heading(trimmed)
+            && next_text_starts_upper(lines, marks, i);
+        let ends_here = stands_alone(trimmed)
+            || heading_line
+            || (double && ends_sentence(raw, false) && raw.len() - raw.trim_end().len() >= 3);
+        if ends_here {
+            flush(&mut current, &mut paras, &mut pending_break, audit, double);
+        }
+    }
+    flush(&mut current, &mut paras, &mut pending_break, audit, double);
+    paras
+}
+
+/// The next text line after `i` starts with a capital (a heading is followed
+/// by a new sentence, a wrapped line by its continuation).
+fn next_text_starts_upper(lines: &[&str], marks: &[Mark], i: usize) -> bool {
+    (i + 1..lines.len())
+        .find(|&j| marks[j] == Mark::Text)
+        .and_then(|j| lines[j].trim().chars().next())
+        .is_some_and(char::is_uppercase)
+}
+
+/// Lines that are a block on their own.
+fn stands_alone(t: &str) -> bool {
+    is_numbered_heading(t) || (t.starts_with('#') && t.trim_start_matches('#').starts_with(' '))
+}
+
+/// Does `raw` start a new paragraph after the line `prev`?
+fn starts_paragraph(prev: &str, raw: &str) -> bool {
+    let t = raw.trim();
+    let markdown_start =
+        t.starts_with("- ") || t.starts_with("• ") || t.starts_with("<sup>") || stands_alone(t);
+    let indented_new = raw.starts_with(char::is_whitespace)
+        && t.chars().next().is_some_and(char::is_uppercase)
+        && (ends_sentence(prev, true) || prev.trim_end().ends_with(','));
+    markdown_start || indented_new
+}
+
+fn flush(
+    current: &mut Vec<(usize, &str)>,
+    paras: &mut Vec<Para>,
+    pending_break: &mut bool,
+    audit: &mut Audit,
+    double: bool,
+) {
+    if current.is_empty() {
+        return;
+    }
+    let lines: Vec<&str> = current.iter().map(|&(_, l)| l).collect();
+    let first = current.first().map_or(0, |c| c.0);
+    let last = current.last().map_or(0, |c| c.0);
+    let para = Para {
+        lines: lines.iter().map(|l| l.to_string()).collect(),
+        text: join_lines(&lines),
+        line: line_no(first),
+        line_end: line_no(last),
+        after_break: *pending_break,
+    };
+    if lines.len() > 1 {
+        let reason = if double {
+            format!(
+                "{} hard-wrapped lines joined (blank lines between them are noise)",
+                lines.len()
+            )
+        } else {
+            format!("{} hard-wrapped lines joined", lines.len())
+        };
+        audit.push(RULE, AuditAction::Join, para.lines(), reason, &para.text);
+    }
+    paras.push(para);
+    current.clear();
+    *pending_break = false;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clean::page_furniture::mark_lines;
+
+    fn texts(text: &str) -> Vec<String> {
+        let lines: Vec<&str> = text.lines().collect();
+        let mut audit = Audit::default();
+        let marks = mark_lines(&lines, &mut audit);
+        paragraphs(&lines, &marks, &mut audit)
+            .into_iter()
+            .map(|p| p.text)
+            .collect()
+    }
+
+    #[test]
+    fn reflow_cases() {
+        // (seed, input, paragraphs)
+        let cases: Vec<(&str, &str, Vec<&str>)> = vec![
+            (
+                "000 double-spaced",
+                "Moscow has recently adopted a \n\nstrategy aimed at developing \n\nRussia's Far East and, ultimately, \n\nto build up Russia as a power. \n\n \n\nIndeed, with its rich natural \n\nresources, the region is the last \n\nfrontier of all. \n",
+                vec![
+                    "Moscow has recently adopted a strategy aimed at developing Russia's Far East and, ultimately, to build up Russia as a power.",
+                    "Indeed, with its rich natural resources, the region is the last frontier of all.",
+                ],
+            ),
+            (
+                "003 wrapped, hyphen kept",
+                "related to Chinese-\nrelated dangers in the Asia-\nPacific.\n\nNext paragraph.\n",
+                vec![
+                    "related to Chinese-related dangers in the Asia-Pacific.",
+                    "Next paragraph.",
+                ],
+            ),
+            (
+                "003 indented new paragraph",
+                "incompetence. \n The upshot of all this failure was \nthat ESPO was not ready.\n",
+                vec!["incompetence.", "The upshot of all this failure was that ESPO was not ready."],
+            ),
+            (
+                "003 indented continuation stays",
+                "This deal supplies \n Osaka gas with LNG.\n",
+                vec!["This deal supplies Osaka gas with LNG."],
+            ),
+            (
+                "003 heading glued to keywords",
+                "Palabras clave: Rusia, China. \n 1. Introduction \n\nRussia considers itself\n",
+                vec!["Palabras clave: Rusia, China.", "1. Introduction", "Russia considers itself"],
+            ),
+            (
+                "004 list stays a list",
+                "vectors:\n\n- increasing trade;\n- formation of a zone;\n",
+                vec!["vectors:", "- increasing trade;", "- formation of a zone;"],
+            ),
+        ];
+        for (seed, input, want) in cases {
+            assert_eq!(texts(input), want, "{seed}");
+        }
+    }
+}
