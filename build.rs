@@ -1,1 +1,52 @@
-fn main() {}
+//! Runs the `atlas-core` pipeline over `seeds/` (and `data/`) at compile
+//! time and writes the serialized corpus to `OUT_DIR/corpus.bin`, which
+//! `src/corpus.rs` embeds with `include_bytes!`. The app therefore never
+//! fetches or parses text at run time.
+//!
+//! A seed that cannot be used stops the build with its file and line.
+//! `ATLAS_SEEDS=/some/dir` builds another collection (synthetic corpora,
+//! bad-seed fixtures) without touching `seeds/`.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let Some(root) = std::env::var_os("CARGO_MANIFEST_DIR").map(PathBuf::from) else {
+        eprintln!("build.rs: CARGO_MANIFEST_DIR is not set (run through cargo)");
+        return ExitCode::FAILURE;
+    };
+    let Some(out_dir) = std::env::var_os("OUT_DIR").map(PathBuf::from) else {
+        eprintln!("build.rs: OUT_DIR is not set (run through cargo)");
+        return ExitCode::FAILURE;
+    };
+    let seeds = std::env::var_os("ATLAS_SEEDS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root.join("seeds"));
+    println!("cargo:rerun-if-env-changed=ATLAS_SEEDS");
+    // A directory here makes cargo rescan everything below it: new, changed
+    // and deleted files all trigger a rebuild.
+    println!("cargo:rerun-if-changed={}", seeds.display());
+    println!("cargo:rerun-if-changed={}", root.join("data").display());
+
+    let corpus = match atlas_core::build_corpus(&seeds) {
+        Ok(corpus) => corpus,
+        Err(e) => {
+            println!("cargo::error=seed corpus: {e}");
+            eprintln!("error: seed corpus: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    // The audit trail is for maintainers (`atlas report`); the reader never
+    // sees it, so it stays out of the page.
+    let mut corpus = corpus;
+    for doc in &mut corpus.documents {
+        doc.audit.clear();
+    }
+    let bytes = corpus.to_bytes();
+    let target = out_dir.join("corpus.bin");
+    if let Err(e) = std::fs::write(&target, &bytes) {
+        println!("cargo::error=cannot write {}: {e}", target.display());
+        return ExitCode::FAILURE;
+    }
+    ExitCode::SUCCESS
+}

@@ -1,1 +1,5 @@
-fn main() {}
+//! Entry point: mount the app, nothing else.
+
+fn main() {
+    far_east_atlas::start();
+}

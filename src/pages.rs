@@ -1,0 +1,5 @@
+//! One file per routed page.
+
+pub mod library;
+pub mod not_found;
+pub mod reader;
