@@ -145,7 +145,12 @@ fn block_anchor(_doc: &str, n: u32) -> String {
 
 fn scroll_to(element_id: &str) {
     if let Some(el) = document().get_element_by_id(element_id) {
-        el.scroll_into_view();
+        // Arriving by permalink: jump, don't animate (smooth scrolling would
+        // leave the paragraph out of view for a moment).
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_behavior(web_sys::ScrollBehavior::Instant);
+        options.set_block(web_sys::ScrollLogicalPosition::Start);
+        el.scroll_into_view_with_scroll_into_view_options(&options);
         let _ = el.class_list().add_1("target");
     }
 }

@@ -1,1 +1,120 @@
-fn main() {}
+//! `cargo xtask <task>`: the project's one entry point for setup, serving,
+//! building and testing. Plain `std` only, so it compiles in seconds on a
+//! fresh machine before anything else is installed.
+//!
+//! Every install step checks the installed version first and is skipped when
+//! it matches, so a second run takes seconds. Versions are pinned here and
+//! must agree with `Cargo.toml` (wasm-bindgen) and `Trunk.toml` ([tools]).
+
+mod setup;
+mod sizes;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+use std::time::Instant;
+
+const USAGE: &str = "usage: cargo xtask <task>
+
+tasks:
+  setup   install what is missing (wasm target, Trunk, wasm-bindgen, wasm-opt, Chromium, npm packages)
+  serve   set up, then serve the app with live reload on http://127.0.0.1:8080 (extra args go to trunk)
+  dist    set up, then build the release dist/ (relative URLs) and print file sizes
+  test    set up, then run every test: native cargo tests, the release build, browser tests on dist/
+  sizes   print raw and gzip sizes of the files in dist/";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("setup") => setup::install(setup::Scope::All),
+        Some("serve") => serve(&args[1..]),
+        Some("dist") => dist().map(|_| ()),
+        Some("test") => test(),
+        Some("sizes") => sizes::print(&root().join("dist")),
+        _ => {
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("xtask: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The workspace root (the parent of this crate).
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."))
+}
+
+/// Runs a command in the workspace root with the tool PATH; fails with its
+/// command line if it does not succeed.
+pub fn run_checked(cmd: &mut Command) -> Result<(), String> {
+    let shown = format!("{cmd:?}");
+    let status = cmd
+        .current_dir_if_unset()
+        .env("PATH", setup::tool_path())
+        .status()
+        .map_err(|e| format!("cannot start {shown}: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("{shown} failed ({status})"))
+    }
+}
+
+trait CurrentDirIfUnset {
+    fn current_dir_if_unset(&mut self) -> &mut Self;
+}
+
+impl CurrentDirIfUnset for Command {
+    fn current_dir_if_unset(&mut self) -> &mut Self {
+        if self.get_current_dir().is_none() {
+            self.current_dir(root());
+        }
+        self
+    }
+}
+
+fn serve(extra: &[String]) -> Result<(), String> {
+    setup::install(setup::Scope::Build)?;
+    println!("xtask: serving on http://127.0.0.1:8080/ (Ctrl-C to stop)");
+    run_checked(Command::new("trunk").arg("serve").args(extra))
+}
+
+fn dist() -> Result<PathBuf, String> {
+    setup::install(setup::Scope::Build)?;
+    let started = Instant::now();
+    run_checked(Command::new("trunk").args(["build", "--release"]))?;
+    println!("xtask: release build in {:.1}s", started.elapsed().as_secs_f64());
+    let dist = root().join("dist");
+    sizes::print(&dist)?;
+    Ok(dist)
+}
+
+fn test() -> Result<(), String> {
+    let total = Instant::now();
+    setup::install(setup::Scope::All)?;
+    let mut phases = vec![("setup", total.elapsed().as_secs_f64())];
+
+    let started = Instant::now();
+    run_checked(Command::new("cargo").args(["test", "--workspace", "--all-targets"]))?;
+    phases.push(("native tests", started.elapsed().as_secs_f64()));
+
+    let started = Instant::now();
+    let dist = dist()?;
+    phases.push(("release build", started.elapsed().as_secs_f64()));
+
+    let started = Instant::now();
+    let end2end = root().join("end2end");
+    run_checked(Command::new("node").args(["--test", "--test-concurrency=1", "--test-timeout=120000", "tests/"]).current_dir(&end2end).env("DIST_DIR", &dist))?;
+    phases.push(("browser tests", started.elapsed().as_secs_f64()));
+
+    println!("xtask: all tests passed in {:.1}s", total.elapsed().as_secs_f64());
+    for (phase, secs) in phases {
+        println!("xtask:   {phase:<14} {secs:>7.1}s");
+    }
+    Ok(())
+}
