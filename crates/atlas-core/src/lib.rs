@@ -20,6 +20,7 @@ pub mod error;
 pub mod lang;
 pub mod model;
 pub mod pipeline;
+pub mod segments;
 pub mod source;
 pub mod stats;
 
