@@ -3,6 +3,11 @@
 pub mod doc_meta;
 pub mod footer;
 pub mod header;
+pub mod nav;
+pub mod notes;
+pub mod reader_head;
+pub mod rich_text;
+pub mod toc;
 
 use leptos::prelude::*;
 
@@ -10,12 +15,7 @@ use leptos::prelude::*;
 /// focus instead of navigating, so the route does not change.
 pub fn skip_to_main(ev: leptos::ev::MouseEvent) {
     ev.prevent_default();
-    if let Some(main) = document().get_element_by_id("main") {
-        use wasm_bindgen::JsCast;
-        if let Ok(main) = main.dyn_into::<web_sys::HtmlElement>() {
-            let _ = main.focus();
-        }
-    }
+    nav::jump_to("main");
 }
 
 /// Sets the browser tab's title for the current view.

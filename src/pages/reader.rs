@@ -1,6 +1,15 @@
-//! The reader: one document's metadata and clean text.
+//! The reader: one document's metadata, contents, clean text and notes.
+//!
+//! Paragraph permalinks (`#/doc/<id>?block=<n>`), a table of contents, note
+//! pop-overs with a way back, and a switch that hides passages not in
+//! English. Everything is rendered from the embedded corpus.
 
-use crate::components::doc_meta::{language_name, DocMeta, LanguageBadges};
+use crate::components::doc_meta::language_name;
+use crate::components::nav::{absolute_url, replace_hash};
+use crate::components::notes::Notes;
+use crate::components::reader_head::ReaderHead;
+use crate::components::rich_text::{rich_text, SeenRefs};
+use crate::components::toc::Toc;
 use crate::route::Route;
 use atlas_core::model::{Block, BlockKind, Document};
 use leptos::prelude::*;
@@ -28,138 +37,156 @@ pub fn Reader(id: String, block: Option<u32>) -> impl IntoView {
     };
     crate::components::set_title(&doc.meta.title);
     if let Some(n) = block {
-        let target = block_anchor(&doc.id, n);
-        request_animation_frame(move || scroll_to(&target));
+        request_animation_frame(move || {
+            crate::components::nav::jump_to(&format!("b-{n}"));
+            if let Some(el) = document().get_element_by_id(&format!("b-{n}")) {
+                let _ = el.class_list().add_1("target");
+            }
+        });
     }
+    let (show_other, set_show_other) = signal(true);
+    let (status, set_status) = signal(String::new());
     view! {
-        <article class="reader" data-testid="reader" data-doc-id=doc.id.clone() lang="en">
-            <header class="reader-head">
-                <p class="crumbs"><a href="#/">"← Library"</a></p>
-                <h1 data-testid="reader-title">{doc.meta.title.clone()}</h1>
-                <DocMeta meta=&doc.meta />
-                <ReaderLinks doc />
-            </header>
-            <div class="reader-body" data-testid="reader-body">{render_blocks(doc)}</div>
+        <article class="reader" class:hide-other-langs=move || !show_other.get() data-testid="reader" data-doc-id=doc.id.clone() lang="en">
+            <ReaderHead doc />
+            <div class="reader-tools">
+                <LanguageSwitch doc show_other set_show_other />
+                <p class="status" role="status" aria-live="polite" data-testid="status">{status}</p>
+            </div>
+            <Toc doc />
+            <div class="reader-body" data-testid="reader-body">
+                {render_blocks(doc, set_status)}
+            </div>
             {(!doc.notes.is_empty()).then(|| view! { <Notes doc /> })}
         </article>
     }
     .into_any()
 }
 
-/// DOI and URL as links, and the languages.
+/// "Show passages in Spanish (3)": only when the document has any text
+/// (body, notes, abstracts, titles) in a language other than English.
 #[component]
-fn ReaderLinks(doc: &'static Document) -> impl IntoView {
-    let doi = doc.meta.doi.as_ref().map(|doi| {
-        let href = format!("https://doi.org/{doi}");
-        view! { <li>"DOI " <a href=href rel="noopener" target="_blank">{doi.clone()}</a></li> }
-    });
-    let url = doc
-        .meta
-        .url
-        .as_ref()
-        .filter(|u| u.starts_with("http"))
-        .map(|url| {
-            view! { <li><a href=url.clone() rel="noopener" target="_blank">"Source"</a></li> }
-        });
-    view! {
-        <ul class="reader-links">
-            {doi}
-            {url}
-            <li><LanguageBadges languages=&doc.meta.languages /></li>
-        </ul>
-    }
+fn LanguageSwitch(
+    doc: &'static Document,
+    show_other: ReadSignal<bool>,
+    set_show_other: WriteSignal<bool>,
+) -> impl IntoView {
+    let meta = &doc.meta;
+    let mut langs: Vec<&str> = doc
+        .blocks
+        .iter()
+        .map(|b| b.lang.as_str())
+        .chain(doc.notes.iter().map(|n| n.lang.as_str()))
+        .chain(meta.abstracts.iter().map(|a| a.lang.as_str()))
+        .chain(meta.other_titles.iter().map(|t| t.lang.as_str()))
+        .filter(|l| *l != "en" && !l.is_empty())
+        .collect();
+    let count = langs.len();
+    langs.sort_unstable();
+    langs.dedup();
+    (count > 0).then(|| {
+        let names = langs
+            .iter()
+            .map(|l| language_name(l))
+            .collect::<Vec<_>>()
+            .join(", ");
+        view! {
+            <label class="switch" data-testid="lang-switch">
+                <input
+                    type="checkbox"
+                    prop:checked=move || show_other.get()
+                    on:change=move |ev| set_show_other.set(event_target_checked(&ev))
+                />
+                {format!(" Show passages in {names} ({count})")}
+            </label>
+        }
+    })
 }
 
 /// Blocks as HTML elements; consecutive list items share one list.
-fn render_blocks(doc: &'static Document) -> impl IntoView {
+fn render_blocks(doc: &'static Document, set_status: WriteSignal<String>) -> Vec<AnyView> {
+    let seen = SeenRefs::default();
     let mut out: Vec<AnyView> = Vec::new();
-    let mut items: Vec<&'static Block> = Vec::new();
-    let flush = |items: &mut Vec<&'static Block>, out: &mut Vec<AnyView>| {
-        if !items.is_empty() {
-            let list = std::mem::take(items);
-            out.push(view! { <ul>{list.into_iter().map(|b| view! { <li id=anchor(b) lang=b.lang.clone()>{b.text.clone()}</li> }).collect_view()}</ul> }.into_any());
-        }
-    };
-    for b in &doc.blocks {
+    let mut items: Vec<AnyView> = Vec::new();
+    for (n, b) in doc.blocks.iter().enumerate() {
+        let n = n as u32;
         if b.kind == BlockKind::ListItem {
-            items.push(b);
+            let content = rich_text(doc, &b.text, &b.spans, &n.to_string(), &seen);
+            items.push(view! { <li id=format!("b-{n}") lang=b.lang.clone() class:other-lang=b.lang != "en">{content}</li> }.into_any());
             continue;
         }
-        flush(&mut items, &mut out);
-        out.push(render_block(b));
+        if !items.is_empty() {
+            out.push(view! { <ul>{std::mem::take(&mut items)}</ul> }.into_any());
+        }
+        out.push(render_block(doc, b, n, &seen, set_status));
     }
-    flush(&mut items, &mut out);
+    if !items.is_empty() {
+        out.push(view! { <ul>{items}</ul> }.into_any());
+    }
     out
 }
 
-fn render_block(b: &'static Block) -> AnyView {
-    let id = anchor(b);
+fn render_block(
+    doc: &'static Document,
+    b: &'static Block,
+    n: u32,
+    seen: &SeenRefs,
+    set_status: WriteSignal<String>,
+) -> AnyView {
+    let id = format!("b-{n}");
     let lang = b.lang.clone();
-    let text = b.text.clone();
+    let other = b.lang != "en";
+    let content = rich_text(doc, &b.text, &b.spans, &n.to_string(), seen);
     match b.kind {
-        BlockKind::Heading { level } if level <= 2 => {
-            view! { <h2 id=id lang=lang>{text}</h2> }.into_any()
+        BlockKind::Heading { level } => match level {
+            0 | 1 => view! { <h2 id=id lang=lang class:other-lang=other>{content}</h2> }.into_any(),
+            2 => view! { <h3 id=id lang=lang class:other-lang=other>{content}</h3> }.into_any(),
+            _ => view! { <h4 id=id lang=lang class:other-lang=other>{content}</h4> }.into_any(),
+        },
+        BlockKind::Quote => view! {
+            <blockquote id=id lang=lang class:other-lang=other data-testid="para">
+                <p>{content}</p>
+                <Permalink doc n set_status />
+            </blockquote>
         }
-        BlockKind::Heading { .. } => view! { <h3 id=id lang=lang>{text}</h3> }.into_any(),
-        BlockKind::Quote => {
-            view! { <blockquote id=id lang=lang><p>{text}</p></blockquote> }.into_any()
+        .into_any(),
+        BlockKind::Paragraph | BlockKind::ListItem => view! {
+            <p id=id lang=lang class="para" class:other-lang=other data-testid="para">
+                {content}
+                <Permalink doc n set_status />
+            </p>
         }
-        BlockKind::Paragraph | BlockKind::ListItem => {
-            let label = (b.lang != "en").then(|| format!("In {}", language_name(&b.lang)));
-            view! { <p id=id lang=lang class="para" data-testid="para" aria-label=label>{text}</p> }
-                .into_any()
-        }
+        .into_any(),
     }
 }
 
-/// The notes moved out of the body.
+/// A "¶" button: copies the paragraph's permanent link and puts it in the
+/// address bar.
 #[component]
-fn Notes(doc: &'static Document) -> impl IntoView {
-    view! {
-        <section class="notes" aria-labelledby="notes-title">
-            <h2 id="notes-title">"Notes"</h2>
-            <ol class="note-list">
-                {doc
-                    .notes
-                    .iter()
-                    .map(|n| {
-                        view! {
-                            <li id=format!("note-{}", n.n) value=n.n>{n.text.clone()}</li>
-                        }
-                    })
-                    .collect_view()}
-            </ol>
-        </section>
-    }
-}
-
-/// The element id of a block (`b-<n>`), the target of permalinks.
-fn anchor(b: &Block) -> String {
-    let n = b.id.rsplit(':').next().unwrap_or("0");
-    format!("b-{n}")
-}
-
-fn block_anchor(_doc: &str, n: u32) -> String {
-    format!("b-{n}")
-}
-
-fn scroll_to(element_id: &str) {
-    if let Some(el) = document().get_element_by_id(element_id) {
-        // Arriving by permalink: jump, don't animate (smooth scrolling would
-        // leave the paragraph out of view for a moment).
-        let options = web_sys::ScrollIntoViewOptions::new();
-        options.set_behavior(web_sys::ScrollBehavior::Instant);
-        options.set_block(web_sys::ScrollLogicalPosition::Start);
-        el.scroll_into_view_with_scroll_into_view_options(&options);
-        let _ = el.class_list().add_1("target");
-    }
-}
-
-/// Permalink for block `n` of `doc`.
-pub fn block_href(doc: &str, n: u32) -> String {
-    Route::Reader {
-        id: doc.to_string(),
+fn Permalink(doc: &'static Document, n: u32, set_status: WriteSignal<String>) -> impl IntoView {
+    let hash = Route::Reader {
+        id: doc.id.clone(),
         block: Some(n),
     }
-    .to_hash()
+    .to_hash();
+    let copy = move |_| {
+        replace_hash(&hash);
+        let url = absolute_url(&hash);
+        let promise = window().navigator().clipboard().write_text(&url);
+        leptos::task::spawn_local(async move {
+            let message = match wasm_bindgen_futures::JsFuture::from(promise).await {
+                Ok(_) => format!("Link to paragraph {n} copied."),
+                Err(_) => format!(
+                    "Link to paragraph {n} is in the address bar (copying was not allowed)."
+                ),
+            };
+            set_status.set(message);
+        });
+    };
+    view! {
+        " "
+        <button type="button" class="permalink" aria-label=format!("Copy link to paragraph {n}") title="Copy link to this paragraph" on:click=copy>
+            "¶"
+        </button>
+    }
 }

@@ -46,7 +46,10 @@ fn main() -> ExitCode {
 
 /// The workspace root (the parent of this crate).
 pub fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."))
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from("."))
 }
 
 /// Runs a command in the workspace root with the tool PATH; fails with its
@@ -88,7 +91,10 @@ fn dist() -> Result<PathBuf, String> {
     setup::install(setup::Scope::Build)?;
     let started = Instant::now();
     run_checked(Command::new("trunk").args(["build", "--release"]))?;
-    println!("xtask: release build in {:.1}s", started.elapsed().as_secs_f64());
+    println!(
+        "xtask: release build in {:.1}s",
+        started.elapsed().as_secs_f64()
+    );
     let dist = root().join("dist");
     sizes::print(&dist)?;
     Ok(dist)
@@ -109,10 +115,23 @@ fn test() -> Result<(), String> {
 
     let started = Instant::now();
     let end2end = root().join("end2end");
-    run_checked(Command::new("node").args(["--test", "--test-concurrency=1", "--test-timeout=120000", "tests/"]).current_dir(&end2end).env("DIST_DIR", &dist))?;
+    run_checked(
+        Command::new("node")
+            .args([
+                "--test",
+                "--test-concurrency=1",
+                "--test-timeout=120000",
+                "tests/",
+            ])
+            .current_dir(&end2end)
+            .env("DIST_DIR", &dist),
+    )?;
     phases.push(("browser tests", started.elapsed().as_secs_f64()));
 
-    println!("xtask: all tests passed in {:.1}s", total.elapsed().as_secs_f64());
+    println!(
+        "xtask: all tests passed in {:.1}s",
+        total.elapsed().as_secs_f64()
+    );
     for (phase, secs) in phases {
         println!("xtask:   {phase:<14} {secs:>7.1}s");
     }

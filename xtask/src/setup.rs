@@ -40,7 +40,10 @@ fn binaryen_dir() -> PathBuf {
 /// PATH with cargo's bin folder and the npm wasm-opt in front.
 pub fn tool_path() -> std::ffi::OsString {
     let mut dirs = vec![binaryen_dir().join("node_modules/.bin")];
-    if let Some(home) = std::env::var_os("CARGO_HOME").map(PathBuf::from).or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo"))) {
+    if let Some(home) = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))
+    {
         dirs.push(home.join("bin"));
     }
     if let Some(path) = std::env::var_os("PATH") {
@@ -53,17 +56,45 @@ pub fn tool_path() -> std::ffi::OsString {
 pub fn install(scope: Scope) -> Result<(), String> {
     wasm_target()?;
     tool("trunk", &["--version"], TRUNK_VERSION_PREFIX, || {
-        run_checked(Command::new("cargo").args(["install", "--locked", "trunk", "--version", TRUNK_VERSION_REQ]))
+        run_checked(Command::new("cargo").args([
+            "install",
+            "--locked",
+            "trunk",
+            "--version",
+            TRUNK_VERSION_REQ,
+        ]))
     })?;
-    tool("wasm-bindgen", &["--version"], &format!("wasm-bindgen {WASM_BINDGEN_VERSION}"), || {
-        // `--locked` fails for this crate (its lockfile pins a yanked version).
-        run_checked(Command::new("cargo").args(["install", "--force", "wasm-bindgen-cli", "--version", WASM_BINDGEN_VERSION]))
-    })?;
-    tool("wasm-opt", &["--version"], &format!("version_{BINARYEN_VERSION}"), || {
-        let dir = binaryen_dir();
-        std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-        run_checked(Command::new("npm").args(["install", "--no-audit", "--no-fund", "--prefix"]).arg(&dir).arg(format!("binaryen@{BINARYEN_VERSION}")))
-    })?;
+    tool(
+        "wasm-bindgen",
+        &["--version"],
+        &format!("wasm-bindgen {WASM_BINDGEN_VERSION}"),
+        || {
+            // `--locked` fails for this crate (its lockfile pins a yanked version).
+            run_checked(Command::new("cargo").args([
+                "install",
+                "--force",
+                "wasm-bindgen-cli",
+                "--version",
+                WASM_BINDGEN_VERSION,
+            ]))
+        },
+    )?;
+    tool(
+        "wasm-opt",
+        &["--version"],
+        &format!("version_{BINARYEN_VERSION}"),
+        || {
+            let dir = binaryen_dir();
+            std::fs::create_dir_all(&dir)
+                .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+            run_checked(
+                Command::new("npm")
+                    .args(["install", "--no-audit", "--no-fund", "--prefix"])
+                    .arg(&dir)
+                    .arg(format!("binaryen@{BINARYEN_VERSION}")),
+            )
+        },
+    )?;
     if scope == Scope::All {
         chromium()?;
         end2end_packages()?;
@@ -73,28 +104,46 @@ pub fn install(scope: Scope) -> Result<(), String> {
 
 /// Output of `program args` (stdout and stderr), if it runs at all.
 fn version_of(program: &str, args: &[&str]) -> Option<String> {
-    let out = Command::new(program).args(args).env("PATH", tool_path()).output().ok()?;
+    let out = Command::new(program)
+        .args(args)
+        .env("PATH", tool_path())
+        .output()
+        .ok()?;
     let mut text = String::from_utf8_lossy(&out.stdout).into_owned();
     text.push_str(&String::from_utf8_lossy(&out.stderr));
     Some(text)
 }
 
-fn tool(program: &str, args: &[&str], expect: &str, install: impl FnOnce() -> Result<(), String>) -> Result<(), String> {
+fn tool(
+    program: &str,
+    args: &[&str],
+    expect: &str,
+    install: impl FnOnce() -> Result<(), String>,
+) -> Result<(), String> {
     if let Some(v) = version_of(program, args).filter(|v| v.contains(expect)) {
-        println!("xtask: {program} ok ({})", v.lines().next().unwrap_or("").trim());
+        println!(
+            "xtask: {program} ok ({})",
+            v.lines().next().unwrap_or("").trim()
+        );
         return Ok(());
     }
     println!("xtask: installing {program} ({expect}) — this can take several minutes, once");
     install()?;
     match version_of(program, args) {
         Some(v) if v.contains(expect) => Ok(()),
-        other => Err(format!("{program} still not at {expect} after installing (it says: {:?})", other.unwrap_or_default().trim())),
+        other => Err(format!(
+            "{program} still not at {expect} after installing (it says: {:?})",
+            other.unwrap_or_default().trim()
+        )),
     }
 }
 
 fn wasm_target() -> Result<(), String> {
     let installed = version_of("rustup", &["target", "list", "--installed"]).unwrap_or_default();
-    if installed.lines().any(|l| l.trim() == "wasm32-unknown-unknown") {
+    if installed
+        .lines()
+        .any(|l| l.trim() == "wasm32-unknown-unknown")
+    {
         println!("xtask: wasm32-unknown-unknown target ok");
         return Ok(());
     }
@@ -105,18 +154,26 @@ fn wasm_target() -> Result<(), String> {
 /// The browser tests drive Debian's Chromium (a test tool's own browser
 /// download cannot work here).
 pub fn chromium_path() -> PathBuf {
-    std::env::var_os("CHROMIUM").map(PathBuf::from).unwrap_or_else(|| PathBuf::from("/usr/bin/chromium"))
+    std::env::var_os("CHROMIUM")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("/usr/bin/chromium"))
 }
 
 fn chromium() -> Result<(), String> {
     let path = chromium_path();
-    if let Some(v) = version_of(&path.to_string_lossy(), &["--version"]).filter(|v| v.contains("Chromium")) {
+    if let Some(v) =
+        version_of(&path.to_string_lossy(), &["--version"]).filter(|v| v.contains("Chromium"))
+    {
         println!("xtask: chromium ok ({})", v.trim());
         return Ok(());
     }
     println!("xtask: installing Debian chromium (apt-get)");
     run_checked(Command::new("apt-get").arg("update"))?;
-    run_checked(Command::new("apt-get").args(["install", "-y", "--no-install-recommends", "chromium"]).env("DEBIAN_FRONTEND", "noninteractive"))
+    run_checked(
+        Command::new("apt-get")
+            .args(["install", "-y", "--no-install-recommends", "chromium"])
+            .env("DEBIAN_FRONTEND", "noninteractive"),
+    )
 }
 
 /// `npm ci` in end2end/ when package-lock.json changed since the last install.
@@ -129,7 +186,11 @@ fn end2end_packages() -> Result<(), String> {
         return Ok(());
     }
     println!("xtask: installing end2end npm packages (npm ci)");
-    run_checked(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(&dir))?;
+    run_checked(
+        Command::new("npm")
+            .args(["ci", "--no-audit", "--no-fund"])
+            .current_dir(&dir),
+    )?;
     std::fs::write(&marker, &lock).map_err(|e| format!("cannot write {}: {e}", marker.display()))
 }
 

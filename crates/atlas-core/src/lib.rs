@@ -17,6 +17,7 @@
 pub mod catalog;
 pub mod clean;
 pub mod error;
+pub mod front_matter;
 pub mod lang;
 pub mod model;
 pub mod pipeline;

@@ -64,7 +64,15 @@ pub fn build_corpus_from_sources(
 /// in the text (abstracts, keywords, affiliations, dates, citation, …) is
 /// kept as it is.
 pub fn build_document(seed: &SeedText, entry: Option<&CatalogEntry>) -> Document {
-    let clean = crate::clean::clean(&seed.text);
+    let mut clean = crate::clean::clean(&seed.text);
+    if let Some(e) = entry {
+        crate::front_matter::drop_repeated_front_matter(
+            &mut clean.blocks,
+            &e.title,
+            &e.authors,
+            &mut clean.audit,
+        );
+    }
     let blocks: Vec<Block> = clean
         .blocks
         .into_iter()
