@@ -5,6 +5,7 @@ pub mod footer;
 pub mod header;
 pub mod nav;
 pub mod notes;
+pub mod offline_status;
 pub mod reader_head;
 pub mod rich_text;
 pub mod toc;

@@ -7,6 +7,7 @@
 pub mod components;
 pub mod corpus;
 pub mod pages;
+pub mod panic_panel;
 pub mod route;
 
 use leptos::prelude::*;
@@ -14,7 +15,7 @@ use route::Route;
 
 /// Mounts the app into `<body>`, replacing the loading message.
 pub fn start() {
-    console_error_panic_hook::set_once();
+    panic_panel::install();
     if let Some(boot) = document().get_element_by_id("boot") {
         boot.remove();
     }

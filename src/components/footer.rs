@@ -11,7 +11,8 @@ pub fn Footer() -> impl IntoView {
             <p>
                 "Far East Atlas runs entirely in your browser: the corpus ("
                 {kib}
-                " KiB) is built into the page, nothing is fetched."
+                " KiB) is built into the page, nothing is fetched. "
+                <super::offline_status::OfflineStatus />
             </p>
         </footer>
     }
