@@ -4,13 +4,17 @@
 (function () {
   if (!('serviceWorker' in navigator)) return;
   const say = (name) => window.dispatchEvent(new CustomEvent(name));
+  // Reload only when the reader asked for the new version: the first
+  // install also changes the controller (clients.claim) and must not reload.
+  let updateRequested = false;
   let refreshing = false;
   navigator.serviceWorker.addEventListener('controllerchange', () => {
-    if (refreshing) return;
+    if (!updateRequested || refreshing) return;
     refreshing = true;
     location.reload();
   });
   window.addEventListener('atlas:apply-update', () => {
+    updateRequested = true;
     navigator.serviceWorker.getRegistration().then((reg) => {
       if (reg && reg.waiting) reg.waiting.postMessage({ type: 'atlas-skip-waiting' });
     });

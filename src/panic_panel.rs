@@ -14,15 +14,27 @@ pub fn install() {
 }
 
 fn show_panel(info: &PanicHookInfo<'_>) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
     let Some(body) = document.body() else { return };
     let detail = info.to_string();
     // A link that changes the query string makes a real navigation (a
     // reload) and keeps the fragment, i.e. the view. No inline script, so a
     // strict Content-Security-Policy allows it.
-    let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
-    let reload = format!("?reload={}{}", js_sys::Date::now() as u64, hash.replace('"', "%22"));
-    let html_escape = |s: &str| s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
+    let hash = web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default();
+    let reload = format!(
+        "?reload={}{}",
+        js_sys::Date::now() as u64,
+        hash.replace('"', "%22")
+    );
+    let html_escape = |s: &str| {
+        s.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+    };
     body.set_inner_html(&format!(
         "<main id=\"main\"><div class=\"error-panel\" role=\"alert\" data-testid=\"panic-panel\">\
          <h1>Something went wrong</h1>\

@@ -83,3 +83,19 @@ test('the app works when dist/ is served under a sub-path', async () => {
     await sub.close();
   }
 });
+
+test('a strict Content-Security-Policy is in force and nothing violates it', async () => {
+  const page = await newPage(browser);
+  await page.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  await page.goto(`${server.url}#/doc/004_e430e81422721e95`);
+  await appReady(page);
+  await page.waitForSelector('[data-testid="reader"]');
+  const csp = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
+  assert.match(csp, /script-src 'self' 'wasm-unsafe-eval' 'sha256-[A-Za-z0-9+/=]+'/);
+  assert.doesNotMatch(csp, /'unsafe-eval'|'unsafe-inline'/);
+  assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
+  assert.deepEqual(page.problems, []);
+});

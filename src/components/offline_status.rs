@@ -19,7 +19,9 @@ pub fn OfflineStatus() -> impl IntoView {
             set_state.set(Offline::Ready);
         }
     });
-    let update = window_event_listener_untyped("atlas:update-ready", move |_| set_state.set(Offline::UpdateWaiting));
+    let update = window_event_listener_untyped("atlas:update-ready", move |_| {
+        set_state.set(Offline::UpdateWaiting)
+    });
     on_cleanup(move || {
         ready.remove();
         update.remove();

@@ -164,7 +164,10 @@ fn chromium() -> Result<(), String> {
     if let Some(v) =
         version_of(&path.to_string_lossy(), &["--version"]).filter(|v| v.contains("Chromium"))
     {
-        println!("xtask: chromium ok ({})", v.lines().next().unwrap_or("").trim());
+        println!(
+            "xtask: chromium ok ({})",
+            v.lines().next().unwrap_or("").trim()
+        );
         return Ok(());
     }
     println!("xtask: installing Debian chromium (apt-get)");
