@@ -33,6 +33,25 @@ enum Command {
         #[command(flatten)]
         common: Common,
     },
+    /// Search the corpus (blocks, notes, metadata); the same answer as the app's search.
+    Search {
+        /// The query: words, "phrases", -exclusions, OR; the last word matches as a prefix.
+        query: String,
+        /// Hits to print at most.
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        /// Hits to skip first.
+        #[arg(long, default_value_t = 0)]
+        offset: usize,
+        /// Treat the last word as finished (no prefix matching).
+        #[arg(long)]
+        no_prefix: bool,
+        /// Print the index's size in bytes (postcard) on stderr.
+        #[arg(long)]
+        index_size: bool,
+        #[command(flatten)]
+        common: Common,
+    },
     /// Print one document's clean blocks and notes.
     Text {
         /// Document id (the seed file's stem).
@@ -103,6 +122,32 @@ fn run(cli: Cli) -> Result<String, String> {
                 output::report_json(&docs)
             } else {
                 output::report_plain(&docs)
+            })
+        }
+        Command::Search {
+            query,
+            limit,
+            offset,
+            no_prefix,
+            index_size,
+            common,
+        } => {
+            let corpus = atlas_core::build_corpus(&common.seed_dir()).map_err(|e| e.to_string())?;
+            let index = atlas_core::SearchIndex::build(&corpus);
+            if index_size {
+                eprintln!("search index: {} bytes (postcard)", index.to_bytes().len());
+            }
+            let options = atlas_core::SearchOptions {
+                limit,
+                offset,
+                prefix_last: !no_prefix,
+                doc: None,
+            };
+            let response = atlas_core::Searcher::new(&corpus, &index).search(&query, &options);
+            Ok(if common.json {
+                response.to_json()
+            } else {
+                output::search_plain(&response)
             })
         }
         Command::Text { id, common } => {

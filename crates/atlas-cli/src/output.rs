@@ -136,6 +136,29 @@ pub fn text_plain(d: &Document) -> String {
     out.trim_end().to_string()
 }
 
+/// `atlas search` without `--json`: one line per hit, matches in [brackets].
+/// (`--json` prints [`atlas_core::SearchResponse::to_json`], the app's contract.)
+pub fn search_plain(r: &atlas_core::SearchResponse) -> String {
+    let mut out = format!("{} hits\n", r.total);
+    if let Some(s) = &r.did_you_mean {
+        out.push_str(&format!("did you mean: {s}\n"));
+    }
+    for h in &r.hits {
+        let mut marked = String::new();
+        let mut at = 0;
+        for &[a, b] in &h.spans {
+            marked.push_str(&h.snippet[at..a]);
+            marked.push('[');
+            marked.push_str(&h.snippet[a..b]);
+            marked.push(']');
+            at = b;
+        }
+        marked.push_str(&h.snippet[at..]);
+        out.push_str(&format!("{:>7.3} {:<32} {}\n", h.score, h.block, marked));
+    }
+    out.trim_end().to_string()
+}
+
 fn to_json<T: Serialize>(value: &T) -> String {
     serde_json::to_string_pretty(value).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
 }

@@ -14,17 +14,22 @@
 //! [`pipeline`], which are the only modules that touch the file system.
 #![deny(missing_docs)]
 
+pub mod analysis;
 pub mod catalog;
 pub mod clean;
 pub mod error;
 pub mod front_matter;
+pub mod index;
 pub mod lang;
 pub mod model;
 pub mod pipeline;
+pub mod search;
 pub mod segments;
 pub mod source;
 pub mod stats;
 
 pub use error::{Error, ErrorKind};
+pub use index::SearchIndex;
 pub use model::Corpus;
 pub use pipeline::{build_corpus, build_corpus_from_sources};
+pub use search::{SearchOptions, SearchResponse, Searcher};

@@ -1,0 +1,149 @@
+//! The search index: built once from a [`Corpus`] (at compile time, in
+//! `build.rs`), shipped as postcard bytes next to the corpus, decoded at
+//! start-up. It holds no text — snippets are cut from the corpus — only the
+//! term dictionary (an FST), the phonetic-key dictionary (an FST), postings
+//! and per-passage lengths.
+
+pub mod build;
+pub mod format;
+pub mod passages;
+pub mod postings;
+
+use crate::model::{Corpus, DecodeError};
+use format::{IndexData, IndexDataRef, PassageEntry};
+use fst::Map;
+use serde::{Deserialize, Serialize, Serializer};
+
+/// A searchable index over one corpus. Serialize it with postcard
+/// ([`SearchIndex::to_bytes`]) and load it with [`SearchIndex::from_bytes`];
+/// search it with [`crate::search::Searcher`] together with the same corpus.
+#[derive(Clone, Deserialize)]
+#[serde(try_from = "IndexData")]
+pub struct SearchIndex {
+    terms: Map<Vec<u8>>,
+    keys: Map<Vec<u8>>,
+    key_terms: Vec<u8>,
+    postings: Vec<u8>,
+    passages: Vec<PassageEntry>,
+    avg_len: [f32; 4],
+}
+
+impl std::fmt::Debug for SearchIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SearchIndex")
+            .field("terms", &self.terms.len())
+            .field("keys", &self.keys.len())
+            .field("passages", &self.passages.len())
+            .finish()
+    }
+}
+
+impl TryFrom<IndexData> for SearchIndex {
+    type Error = String;
+
+    fn try_from(d: IndexData) -> Result<Self, String> {
+        let terms = Map::new(d.terms).map_err(|e| format!("term dictionary: {e}"))?;
+        let keys = Map::new(d.keys).map_err(|e| format!("key dictionary: {e}"))?;
+        let mut avg_len = [1.0f32; 4];
+        for (slot, v) in avg_len.iter_mut().zip(d.avg_len) {
+            if v.is_finite() && v > 0.0 {
+                *slot = v;
+            }
+        }
+        Ok(SearchIndex {
+            terms,
+            keys,
+            key_terms: d.key_terms,
+            postings: d.postings,
+            passages: d.passages,
+            avg_len,
+        })
+    }
+}
+
+impl Serialize for SearchIndex {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        IndexDataRef {
+            terms: self.terms.as_fst().as_bytes(),
+            keys: self.keys.as_fst().as_bytes(),
+            key_terms: &self.key_terms,
+            postings: &self.postings,
+            passages: &self.passages,
+            avg_len: &self.avg_len,
+        }
+        .serialize(s)
+    }
+}
+
+impl SearchIndex {
+    /// Indexes every passage of the corpus (blocks, notes, metadata).
+    pub fn build(corpus: &Corpus) -> SearchIndex {
+        let data = build::build(corpus);
+        // The bytes were just written by the FST builder, so they are valid;
+        // an empty index is the answer should that ever not hold.
+        SearchIndex::try_from(data).unwrap_or_else(|_| SearchIndex::empty())
+    }
+
+    /// An index that matches nothing.
+    pub fn empty() -> SearchIndex {
+        SearchIndex {
+            terms: Map::default(),
+            keys: Map::default(),
+            key_terms: Vec::new(),
+            postings: Vec::new(),
+            passages: Vec::new(),
+            avg_len: [1.0; 4],
+        }
+    }
+
+    /// Encodes the index for embedding.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        // Serializing plain owned data into a Vec cannot fail.
+        postcard::to_allocvec(self).unwrap_or_default()
+    }
+
+    /// Decodes bytes written by [`SearchIndex::to_bytes`].
+    pub fn from_bytes(bytes: &[u8]) -> Result<SearchIndex, DecodeError> {
+        postcard::from_bytes(bytes).map_err(|e| DecodeError(e.to_string()))
+    }
+
+    /// The term dictionary: term → postings offset.
+    pub fn terms(&self) -> &Map<Vec<u8>> {
+        &self.terms
+    }
+
+    /// The phonetic-key dictionary: key → offset of its term list.
+    pub fn keys(&self) -> &Map<Vec<u8>> {
+        &self.keys
+    }
+
+    /// The postings offsets of the terms sharing a phonetic key.
+    pub fn key_terms(&self, key_offset: u64) -> Vec<u64> {
+        postings::decode_offsets(&self.key_terms, key_offset)
+    }
+
+    /// The `(passage, tf)` list of a term.
+    pub fn postings(&self, term_offset: u64) -> Vec<(u32, u32)> {
+        postings::decode(&self.postings, term_offset)
+    }
+
+    /// The `(passage, word positions)` list of a term.
+    pub fn positions(&self, term_offset: u64) -> Vec<(u32, Vec<u32>)> {
+        postings::decode_positions(&self.postings, term_offset)
+    }
+
+    /// How many passages hold a term.
+    pub fn doc_freq(&self, term_offset: u64) -> u32 {
+        postings::doc_freq(&self.postings, term_offset)
+    }
+
+    /// Every passage, indexed by the passage numbers postings use.
+    pub fn passages(&self) -> &[PassageEntry] {
+        &self.passages
+    }
+
+    /// Average passage length of a field.
+    pub fn avg_len(&self, field: passages::Field) -> f32 {
+        self.avg_len[field.index()]
+    }
+}

@@ -1,0 +1,292 @@
+//! Full-text search over the corpus: the one entry point the app (through
+//! its wasm export) and the CLI share, so both return the same JSON.
+//!
+//! ```text
+//! query string ─► query::parse ─► expand (exact, prefix, translit, typo)
+//!              ─► score (BM25F per passage, clauses ∩, exclusions, phrases)
+//!              ─► snippet per hit, document grouping, "did you mean"
+//! ```
+//!
+//! Hits are passages: body blocks (id `<doc>:<n>`), notes (`<doc>:note:<n>`,
+//! `n` the printed note number) and metadata (`<doc>:meta:<n>`: title,
+//! abstracts, keyword lists, authors). All `spans` are **byte offsets** into
+//! the string they accompany (`snippet`, or the block text for
+//! [`Searcher::highlight`]); `spans_utf16` gives the same ranges in UTF-16
+//! code units for JavaScript.
+
+pub mod bm25;
+pub mod expand;
+pub mod fuzzy;
+pub mod query;
+pub mod score;
+pub mod snippet;
+pub mod suggest;
+
+use crate::analysis::{text_words, TextWord};
+use crate::index::passages::{self, PassageRef};
+use crate::index::SearchIndex;
+use crate::model::Corpus;
+use serde::{Deserialize, Serialize};
+use snippet::Occurrence;
+
+/// How to search. Every field has a default, so `{}` is valid JSON options.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SearchOptions {
+    /// Hits returned at most (default 20).
+    pub limit: usize,
+    /// Hits skipped first, for paging (default 0).
+    pub offset: usize,
+    /// The last word also matches as a prefix while the user types (default
+    /// `true`); a query ending in a space is taken as finished.
+    pub prefix_last: bool,
+    /// Only passages of this document (default: all).
+    pub doc: Option<String>,
+}
+
+impl Default for SearchOptions {
+    fn default() -> Self {
+        SearchOptions {
+            limit: 20,
+            offset: 0,
+            prefix_last: true,
+            doc: None,
+        }
+    }
+}
+
+/// Largest `limit` honoured, whatever the caller asks.
+pub const MAX_LIMIT: usize = 1000;
+
+/// The answer to a query.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SearchResponse {
+    /// Matching passages in all (before `offset`/`limit`).
+    pub total: usize,
+    /// The requested page of hits, best first.
+    pub hits: Vec<Hit>,
+    /// A corrected query when nothing matched and a correction was found.
+    pub did_you_mean: Option<String>,
+    /// Matching documents, best first: hits grouped by document.
+    pub docs: Vec<DocHits>,
+}
+
+/// One matching passage.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Hit {
+    /// Document id.
+    pub doc: String,
+    /// Passage id: `<doc>:<n>`, `<doc>:note:<n>` or `<doc>:meta:<n>`.
+    pub block: String,
+    /// `heading`, `body`, `note` or `meta`.
+    pub field: &'static str,
+    /// Relevance (BM25F); higher is better, only comparable within a query.
+    pub score: f32,
+    /// The best window of the passage's text.
+    pub snippet: String,
+    /// `[start, end)` byte offsets of the matches in `snippet`.
+    pub spans: Vec<[usize; 2]>,
+    /// The same ranges in UTF-16 code units (for JavaScript strings).
+    pub spans_utf16: Vec<[usize; 2]>,
+}
+
+/// Hits of one document.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DocHits {
+    /// Document id.
+    pub doc: String,
+    /// Matching passages in the document.
+    pub hits: usize,
+    /// Score of its best passage.
+    pub best: f32,
+}
+
+/// Why a JSON search request could not be served.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OptionsError(pub String);
+
+impl std::fmt::Display for OptionsError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "search options are not valid JSON: {}", self.0)
+    }
+}
+
+impl std::error::Error for OptionsError {}
+
+impl SearchOptions {
+    /// Reads options from JSON (`{"limit": 10}`); missing fields take defaults,
+    /// an empty string means all defaults.
+    pub fn from_json(json: &str) -> Result<SearchOptions, OptionsError> {
+        if json.trim().is_empty() {
+            return Ok(SearchOptions::default());
+        }
+        serde_json::from_str(json).map_err(|e| OptionsError(e.to_string()))
+    }
+}
+
+impl SearchResponse {
+    /// The response as compact JSON: the contract shared by the app and the CLI.
+    pub fn to_json(&self) -> String {
+        // Plain data with finite floats: serializing cannot fail.
+        serde_json::to_string(self).unwrap_or_else(|_| String::from("{\"total\":0,\"hits\":[]}"))
+    }
+}
+
+/// A corpus and its index, ready to answer queries.
+#[derive(Debug, Clone, Copy)]
+pub struct Searcher<'a> {
+    /// The corpus the index was built from (snippets are cut from it).
+    pub corpus: &'a Corpus,
+    /// The index of that corpus.
+    pub index: &'a SearchIndex,
+}
+
+impl<'a> Searcher<'a> {
+    /// Pairs a corpus with its index.
+    pub fn new(corpus: &'a Corpus, index: &'a SearchIndex) -> Self {
+        Searcher { corpus, index }
+    }
+
+    /// Answers a query. Never panics, whatever the string.
+    pub fn search(&self, query: &str, options: &SearchOptions) -> SearchResponse {
+        let parsed = query::parse(query, options.prefix_last);
+        let only_doc = match &options.doc {
+            Some(id) => match self.corpus.documents.iter().position(|d| &d.id == id) {
+                Some(d) => Some(d as u32),
+                None => return empty_response(),
+            },
+            None => None,
+        };
+        let eval = score::evaluate(self.index, &parsed, only_doc);
+        let total = eval.ranked.len();
+        let hits = eval
+            .ranked
+            .iter()
+            .skip(options.offset)
+            .take(options.limit.min(MAX_LIMIT))
+            .filter_map(|&(p, s)| self.hit(p, s, &eval.atoms))
+            .collect();
+        let did_you_mean = if total == 0 && !parsed.is_empty() {
+            suggest::did_you_mean(self.corpus, self.index, query, &parsed)
+        } else {
+            None
+        };
+        SearchResponse {
+            total,
+            hits,
+            did_you_mean,
+            docs: self.group(&eval.ranked),
+        }
+    }
+
+    /// [`Searcher::search`] with options and result as JSON, for the wasm
+    /// export and the CLI.
+    pub fn search_json(&self, query: &str, options_json: &str) -> Result<String, OptionsError> {
+        let options = SearchOptions::from_json(options_json)?;
+        Ok(self.search(query, &options).to_json())
+    }
+
+    /// Byte ranges in a passage's text (a block's `text`, a note's `text`)
+    /// where the query matches, for highlighting in the reader. Empty for an
+    /// unknown id. Exclusions highlight nothing.
+    pub fn highlight(&self, query: &str, block_id: &str) -> Vec<(usize, usize)> {
+        let Some((_, text)) = passages::by_block_id(self.corpus, block_id) else {
+            return Vec::new();
+        };
+        let parsed = query::parse(query, true);
+        let atoms: Vec<expand::Expanded> = parsed
+            .clauses
+            .iter()
+            .flatten()
+            .map(|a| expand::expand(self.index, a, expand::Reach::Full))
+            .collect();
+        let words = text_words(&text);
+        let mut ranges: Vec<(usize, usize)> = occurrences(&atoms, &words)
+            .iter()
+            .map(|o| (words[o.from].start, words[o.to - 1].end))
+            .collect();
+        ranges.sort_unstable();
+        ranges.dedup();
+        ranges
+    }
+
+    fn hit(&self, p: u32, score: f32, atoms: &[expand::Expanded]) -> Option<Hit> {
+        let at: PassageRef = self.index.passages().get(p as usize)?.at;
+        let doc = self.corpus.documents.get(at.doc as usize)?;
+        let text = passages::text(self.corpus, at)?;
+        let words = text_words(&text);
+        let occ = occurrences(atoms, &words);
+        let bounds: Vec<(usize, usize)> = words.iter().map(|w| (w.start, w.end)).collect();
+        let snip = snippet::cut(&text, &bounds, &occ);
+        let spans_utf16 = snip
+            .spans
+            .iter()
+            .map(|&[a, b]| [utf16_len(&snip.text[..a]), utf16_len(&snip.text[..b])])
+            .collect();
+        Some(Hit {
+            doc: doc.id.clone(),
+            block: passages::block_id(self.corpus, at)?,
+            field: at.field.name(),
+            score,
+            snippet: snip.text,
+            spans: snip.spans,
+            spans_utf16,
+        })
+    }
+
+    fn group(&self, ranked: &[(u32, f32)]) -> Vec<DocHits> {
+        let mut docs: Vec<DocHits> = Vec::new();
+        for &(p, s) in ranked {
+            let Some(entry) = self.index.passages().get(p as usize) else {
+                continue;
+            };
+            let Some(doc) = self.corpus.documents.get(entry.at.doc as usize) else {
+                continue;
+            };
+            match docs.iter_mut().find(|d| d.doc == doc.id) {
+                Some(d) => d.hits += 1,
+                // `ranked` is best first, so the first hit of a document is its best.
+                None => docs.push(DocHits {
+                    doc: doc.id.clone(),
+                    hits: 1,
+                    best: s,
+                }),
+            }
+        }
+        docs
+    }
+}
+
+/// Convenience for [`Searcher::search`].
+pub fn search(
+    corpus: &Corpus,
+    index: &SearchIndex,
+    query: &str,
+    options: &SearchOptions,
+) -> SearchResponse {
+    Searcher::new(corpus, index).search(query, options)
+}
+
+fn empty_response() -> SearchResponse {
+    SearchResponse {
+        total: 0,
+        hits: Vec::new(),
+        did_you_mean: None,
+        docs: Vec::new(),
+    }
+}
+
+/// Where each positive atom matches among the tokens.
+fn occurrences(atoms: &[expand::Expanded], toks: &[TextWord]) -> Vec<Occurrence> {
+    let mut occ = Vec::new();
+    for (i, a) in atoms.iter().enumerate() {
+        for (from, to) in a.matcher.occurrences(toks) {
+            occ.push(Occurrence { from, to, atom: i });
+        }
+    }
+    occ
+}
+
+fn utf16_len(s: &str) -> usize {
+    s.encode_utf16().count()
+}

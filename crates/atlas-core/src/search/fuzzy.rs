@@ -1,0 +1,182 @@
+//! Typo tolerance: terms of the dictionary within a small edit distance of a
+//! query term. The FST is walked with a char-level Levenshtein automaton
+//! whose state is one row of the edit-distance table, so nothing is built up
+//! front (fst's own Levenshtein DFA can take milliseconds to construct for
+//! distance 2) and branches die as soon as every cell exceeds the limit.
+
+use fst::{Automaton, IntoStreamer, Map, Streamer};
+
+/// Edits allowed for a word of `chars` characters: 1 from 5, 2 from 9.
+pub fn allowed_edits(chars: usize) -> u32 {
+    match chars {
+        0..=4 => 0,
+        5..=8 => 1,
+        _ => 2,
+    }
+}
+
+/// Most dictionary terms one query term may expand to by typo tolerance.
+pub const MAX_EXPANSIONS: usize = 32;
+
+/// Levenshtein automaton over UTF-8 bytes, counting edits in characters.
+pub struct Levenshtein {
+    query: Vec<char>,
+    max: u32,
+}
+
+/// Longest query word (in characters) the automaton compares in full;
+/// longer words are compared on their first this many characters.
+pub const MAX_CHARS: usize = 47;
+
+/// Automaton state: the edit-distance row (cells capped at 255, inline so a
+/// step allocates nothing) and a partly read character.
+#[derive(Clone, Copy, Debug)]
+pub struct State {
+    row: [u8; MAX_CHARS + 1],
+    code: u32,
+    pending: u8,
+}
+
+impl Levenshtein {
+    /// Matches words within `max` edits of `query`.
+    pub fn new(query: &str, max: u32) -> Levenshtein {
+        Levenshtein {
+            query: query.chars().take(MAX_CHARS).collect(),
+            max: max.min(254),
+        }
+    }
+
+    fn step(&self, row: &[u8; MAX_CHARS + 1], c: char) -> [u8; MAX_CHARS + 1] {
+        let mut next = [u8::MAX; MAX_CHARS + 1];
+        next[0] = row[0].saturating_add(1);
+        for (i, &q) in self.query.iter().enumerate() {
+            let cost = u8::from(q != c);
+            next[i + 1] = row[i + 1]
+                .saturating_add(1)
+                .min(next[i].saturating_add(1))
+                .min(row[i].saturating_add(cost));
+        }
+        next
+    }
+
+    fn cells<'s>(&self, row: &'s [u8; MAX_CHARS + 1]) -> &'s [u8] {
+        &row[..=self.query.len()]
+    }
+}
+
+impl Automaton for Levenshtein {
+    type State = Option<State>;
+
+    fn start(&self) -> Option<State> {
+        let mut row = [u8::MAX; MAX_CHARS + 1];
+        for (i, cell) in row.iter_mut().enumerate().take(self.query.len() + 1) {
+            *cell = i as u8;
+        }
+        Some(State {
+            row,
+            code: 0,
+            pending: 0,
+        })
+    }
+
+    fn is_match(&self, state: &Option<State>) -> bool {
+        state
+            .as_ref()
+            .is_some_and(|s| s.pending == 0 && u32::from(s.row[self.query.len()]) <= self.max)
+    }
+
+    fn can_match(&self, state: &Option<State>) -> bool {
+        state
+            .as_ref()
+            .is_some_and(|s| self.cells(&s.row).iter().any(|&d| u32::from(d) <= self.max))
+    }
+
+    fn accept(&self, state: &Option<State>, byte: u8) -> Option<State> {
+        let s = state.as_ref()?;
+        let (code, pending) = if s.pending == 0 {
+            match byte {
+                0x00..=0x7F => (u32::from(byte), 0),
+                0xC0..=0xDF => (u32::from(byte & 0x1F), 1),
+                0xE0..=0xEF => (u32::from(byte & 0x0F), 2),
+                0xF0..=0xF7 => (u32::from(byte & 0x07), 3),
+                _ => return None,
+            }
+        } else {
+            ((s.code << 6) | u32::from(byte & 0x3F), s.pending - 1)
+        };
+        if pending > 0 {
+            return Some(State {
+                row: s.row,
+                code,
+                pending,
+            });
+        }
+        let c = char::from_u32(code)?;
+        Some(State {
+            row: self.step(&s.row, c),
+            code: 0,
+            pending: 0,
+        })
+    }
+}
+
+/// Edit distance between two words, in characters (at most 255; words
+/// compared on their first [`MAX_CHARS`] characters).
+pub fn distance(a: &str, b: &str) -> u32 {
+    let aut = Levenshtein::new(a, u32::MAX);
+    let Some(mut s) = aut.start() else {
+        return 0;
+    };
+    for c in b.chars().take(MAX_CHARS) {
+        s.row = aut.step(&s.row, c);
+    }
+    u32::from(s.row[aut.query.len()])
+}
+
+/// Terms of `map` within `max` edits of `term` (the term itself excluded),
+/// as `(term, value, distance)`, at most `limit` of them.
+pub fn near(map: &Map<Vec<u8>>, term: &str, max: u32, limit: usize) -> Vec<(String, u64, u32)> {
+    let mut out = Vec::new();
+    if max == 0 {
+        return out;
+    }
+    let aut = Levenshtein::new(term, max);
+    let mut stream = map.search(&aut).into_stream();
+    while let Some((k, v)) = stream.next() {
+        if out.len() >= limit {
+            break;
+        }
+        let Ok(k) = std::str::from_utf8(k) else {
+            continue;
+        };
+        if k != term {
+            out.push((k.to_string(), v, distance(term, k)));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_words_within_the_limit_in_any_script() {
+        let map = Map::from_iter([("kovykta", 1u64), ("pipelin", 2), ("приморск", 3)]).unwrap();
+        let found: Vec<String> = near(&map, "piplin", 1, MAX_EXPANSIONS)
+            .into_iter()
+            .map(|x| x.0)
+            .collect();
+        assert_eq!(found, ["pipelin"]);
+        assert!(near(&map, "kovkta", 1, MAX_EXPANSIONS)
+            .iter()
+            .any(|x| x.0 == "kovykta"));
+        assert!(near(&map, "kvkta", 1, MAX_EXPANSIONS).is_empty());
+        assert_eq!(near(&map, "приморк", 1, MAX_EXPANSIONS)[0].2, 1);
+        assert_eq!(distance("kovyktaa", "kovykta"), 1);
+        assert_eq!(distance("", "abc"), 3);
+        assert_eq!(allowed_edits(4), 0);
+        assert_eq!(allowed_edits(5), 1);
+        assert_eq!(allowed_edits(9), 2);
+    }
+}

@@ -1,0 +1,133 @@
+//! Snippets: the best window of a matching passage, with the byte ranges of
+//! the matches inside it, so a hit list can show *why* a passage matched.
+//! Short passages are shown whole; long ones are cut at word boundaries
+//! around the densest cluster of matches, with `…` where text was left out.
+
+/// Passages up to this many characters are shown whole.
+pub const WHOLE_UP_TO_CHARS: usize = 240;
+/// Words in a cut snippet.
+pub const WINDOW_WORDS: usize = 32;
+/// Words of context kept before the first match of the window.
+pub const CONTEXT_WORDS: usize = 5;
+
+/// A matched run of tokens: `tokens[from..to]` matched atom `atom`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Occurrence {
+    /// First token.
+    pub from: usize,
+    /// One past the last token.
+    pub to: usize,
+    /// Which atom matched.
+    pub atom: usize,
+}
+
+/// A snippet and its highlighted ranges (byte offsets into `text`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Snippet {
+    /// The snippet text.
+    pub text: String,
+    /// `[start, end)` byte ranges of the matches, ascending.
+    pub spans: Vec<[usize; 2]>,
+}
+
+/// Cuts the best window of `text`, given the byte ranges of its words and
+/// which runs of words matched.
+pub fn cut(text: &str, tokens: &[(usize, usize)], occ: &[Occurrence]) -> Snippet {
+    let n = tokens.len();
+    let (a, b) = if text.chars().count() <= WHOLE_UP_TO_CHARS || n == 0 {
+        (0, n)
+    } else {
+        best_window(occ, n)
+    };
+    let start = if a == 0 { 0 } else { tokens[a].0 };
+    let end = if b >= n { text.len() } else { tokens[b - 1].1 };
+    let mut out = String::new();
+    if start > 0 {
+        out.push('…');
+    }
+    let shift = out.len();
+    out.push_str(&text[start..end]);
+    if end < text.len() {
+        out.push('…');
+    }
+    let mut spans: Vec<[usize; 2]> = occ
+        .iter()
+        .filter(|o| o.from >= a && o.to <= b && o.to > o.from)
+        .map(|o| {
+            [
+                tokens[o.from].0 - start + shift,
+                tokens[o.to - 1].1 - start + shift,
+            ]
+        })
+        .collect();
+    spans.sort_unstable();
+    spans.dedup();
+    Snippet { text: out, spans }
+}
+
+/// Token range `[a, b)` of the window holding the most distinct atoms, then
+/// the most matches; earliest on ties.
+fn best_window(occ: &[Occurrence], n: usize) -> (usize, usize) {
+    let mut best = (0usize, 0usize, 0usize);
+    let mut best_range = (0, WINDOW_WORDS.min(n));
+    for o in occ {
+        let a = o.from.saturating_sub(CONTEXT_WORDS);
+        let b = (a + WINDOW_WORDS).min(n);
+        let inside: Vec<&Occurrence> = occ.iter().filter(|x| x.from >= a && x.to <= b).collect();
+        let mut atoms: Vec<usize> = inside.iter().map(|x| x.atom).collect();
+        atoms.sort_unstable();
+        atoms.dedup();
+        let key = (atoms.len(), inside.len(), usize::MAX - a);
+        if key > best {
+            best = key;
+            best_range = (a, b);
+        }
+    }
+    best_range
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::tokens;
+
+    fn bounds(text: &str) -> Vec<(usize, usize)> {
+        tokens(text).iter().map(|t| (t.start, t.end)).collect()
+    }
+
+    #[test]
+    fn short_text_is_whole_and_long_text_is_cut_around_matches() {
+        let text = "Gas flows east.";
+        let s = cut(
+            text,
+            &bounds(text),
+            &[Occurrence {
+                from: 0,
+                to: 1,
+                atom: 0,
+            }],
+        );
+        assert_eq!(s.text, text);
+        assert_eq!(s.spans, [[0, 3]]);
+
+        let long = format!(
+            "{} Kovykta field {}",
+            "word ".repeat(100),
+            "tail ".repeat(100)
+        );
+        let t = tokens(&long);
+        let i = t.iter().position(|x| x.term == "kovykta").unwrap();
+        let s = cut(
+            &long,
+            &bounds(&long),
+            &[Occurrence {
+                from: i,
+                to: i + 1,
+                atom: 0,
+            }],
+        );
+        assert!(s.text.starts_with('…') && s.text.ends_with('…'));
+        let [a, b] = s.spans[0];
+        assert_eq!(&s.text[a..b], "Kovykta");
+    }
+}
