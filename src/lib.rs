@@ -38,7 +38,11 @@ pub fn App() -> impl IntoView {
 
     let page = move || match route.get() {
         Route::Library => pages::library::Library().into_any(),
-        Route::Reader { id, block } => view! { <pages::reader::Reader id block /> }.into_any(),
+        Route::Reader { id, block, q } => view! { <pages::reader::Reader id block q /> }.into_any(),
+        Route::Search { .. } => pages::not_found::NotFound(pages::not_found::NotFoundProps {
+            raw: "search is coming".into(),
+        })
+        .into_any(),
         Route::NotFound(raw) => view! { <pages::not_found::NotFound raw /> }.into_any(),
     };
 

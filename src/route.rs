@@ -10,6 +10,8 @@
 //! | `` or `#/` | library |
 //! | `#/doc/<id>` | reader for document `<id>` |
 //! | `#/doc/<id>?block=<n>` | reader, scrolled to block `<id>:<n>` |
+//! | `#/doc/<id>?q=<query>` | reader with the query's matches highlighted |
+//! | `#/search?q=<query>` | search results (`&view=flat` for an ungrouped list) |
 //! | anything else | "not found" with a way back |
 
 /// A view and its parameters.
@@ -23,6 +25,15 @@ pub enum Route {
         id: String,
         /// Block number to scroll to.
         block: Option<u32>,
+        /// Query whose matches are highlighted (empty: none).
+        q: String,
+    },
+    /// Search results.
+    Search {
+        /// The query as typed.
+        q: String,
+        /// Show one flat ranked list instead of grouping by document.
+        flat: bool,
     },
     /// A fragment that names no view; kept to show it back to the reader.
     NotFound(String),
@@ -43,11 +54,17 @@ impl Route {
             [] => Route::Library,
             [doc, id] if doc == "doc" && !id.is_empty() => {
                 let block = query_param(query, "block").and_then(|b| b.parse().ok());
+                let q = query_param(query, "q").unwrap_or_default();
                 Route::Reader {
                     id: id.clone(),
                     block,
+                    q,
                 }
             }
+            [search] if search == "search" => Route::Search {
+                q: query_param(query, "q").unwrap_or_default(),
+                flat: query_param(query, "view").as_deref() == Some("flat"),
+            },
             _ => Route::NotFound(percent_decode(fragment)),
         }
     }
@@ -56,12 +73,42 @@ impl Route {
     pub fn to_hash(&self) -> String {
         match self {
             Route::Library => "#/".to_string(),
-            Route::Reader { id, block: None } => format!("#/doc/{}", percent_encode(id)),
-            Route::Reader { id, block: Some(n) } => {
-                format!("#/doc/{}?block={n}", percent_encode(id))
+            Route::Reader { id, block, q } => {
+                let mut params = Vec::new();
+                if let Some(n) = block {
+                    params.push(format!("block={n}"));
+                }
+                if !q.is_empty() {
+                    params.push(format!("q={}", percent_encode(q)));
+                }
+                with_params(format!("#/doc/{}", percent_encode(id)), &params)
+            }
+            Route::Search { q, flat } => {
+                let mut params = vec![format!("q={}", percent_encode(q))];
+                if *flat {
+                    params.push("view=flat".to_string());
+                }
+                with_params("#/search".to_string(), &params)
             }
             Route::NotFound(raw) => format!("#{}", percent_encode_fragment(raw)),
         }
+    }
+}
+
+fn with_params(path: String, params: &[String]) -> String {
+    if params.is_empty() {
+        path
+    } else {
+        format!("{path}?{}", params.join("&"))
+    }
+}
+
+/// Builds a reader route with no query.
+pub fn reader(id: &str, block: Option<u32>) -> Route {
+    Route::Reader {
+        id: id.to_string(),
+        block,
+        q: String::new(),
     }
 }
 
@@ -70,7 +117,8 @@ fn query_param(query: &str, key: &str) -> Option<String> {
         .split('&')
         .filter_map(|pair| pair.split_once('='))
         .find(|(k, _)| *k == key)
-        .map(|(_, v)| percent_decode(v))
+        // `+` is a space in query strings written by forms and other tools.
+        .map(|(_, v)| percent_decode(&v.replace('+', " ")))
 }
 
 /// Decodes `%XX` escapes; invalid escapes and invalid UTF-8 are kept as text.
@@ -131,25 +179,31 @@ mod tests {
         assert_eq!(Route::parse("#/"), Route::Library);
         assert_eq!(
             Route::parse("#/doc/003_e16917e1f304fc4f"),
-            Route::Reader {
-                id: "003_e16917e1f304fc4f".into(),
-                block: None
-            }
+            reader("003_e16917e1f304fc4f", None)
         );
-        assert_eq!(
-            Route::parse("#/doc/abc?block=12"),
-            Route::Reader {
-                id: "abc".into(),
-                block: Some(12)
-            }
-        );
-        assert_eq!(
-            Route::parse("#/doc/abc?block=x"),
-            Route::Reader {
-                id: "abc".into(),
-                block: None
-            }
-        );
+        assert_eq!(Route::parse("#/doc/abc?block=12"), reader("abc", Some(12)));
+        assert_eq!(Route::parse("#/doc/abc?block=x"), reader("abc", None));
+        let with_q = Route::Reader {
+            id: "abc".into(),
+            block: Some(3),
+            q: "Kovykta".into(),
+        };
+        assert_eq!(Route::parse("#/doc/abc?q=Kovykta&block=3"), with_q);
+        let search = Route::Search {
+            q: "labour migration".into(),
+            flat: false,
+        };
+        assert_eq!(Route::parse("#/search?q=labour+migration"), search);
+        let flat = Route::Search {
+            q: "П".into(),
+            flat: true,
+        };
+        assert_eq!(Route::parse("#/search?q=%D0%9F&view=flat"), flat);
+        let empty = Route::Search {
+            q: String::new(),
+            flat: false,
+        };
+        assert_eq!(Route::parse("#/search"), empty);
         assert_eq!(
             Route::parse("#/nowhere"),
             Route::NotFound("/nowhere".into())
@@ -161,20 +215,43 @@ mod tests {
     fn round_trips() {
         for route in [
             Route::Library,
+            reader("001_6225201a47dae885", None),
+            reader("my paper (draft)", Some(3)),
+            reader("Приморье", Some(0)),
             Route::Reader {
-                id: "001_6225201a47dae885".into(),
-                block: None,
+                id: "x".into(),
+                block: Some(2),
+                q: "\"energy bridge\" -LNG & a=+%".into(),
             },
-            Route::Reader {
-                id: "my paper (draft)".into(),
-                block: Some(3),
+            Route::Search {
+                q: "Приморский OR Primorye".into(),
+                flat: true,
             },
-            Route::Reader {
-                id: "Приморье".into(),
-                block: Some(0),
+            Route::Search {
+                q: String::new(),
+                flat: false,
             },
         ] {
             assert_eq!(Route::parse(&route.to_hash()), route);
+        }
+    }
+
+    proptest::proptest! {
+        /// Any route → URL fragment → the same route.
+        #[test]
+        fn any_route_round_trips(id in "\\PC{1,20}", q in "\\PC{0,40}", block in proptest::option::of(0u32..100_000), flat: bool) {
+            let id = id.replace('/', "");
+            proptest::prop_assume!(!id.is_empty());
+            let reader = Route::Reader { id, block, q: q.clone() };
+            proptest::prop_assert_eq!(Route::parse(&reader.to_hash()), reader);
+            let search = Route::Search { q, flat };
+            proptest::prop_assert_eq!(Route::parse(&search.to_hash()), search);
+        }
+
+        /// Whatever is in the address bar, parsing never panics.
+        #[test]
+        fn any_fragment_parses(fragment in "\\PC{0,200}") {
+            let _ = Route::parse(&fragment).to_hash();
         }
     }
 

@@ -1,7 +1,6 @@
 //! Table of contents built from the document's headings.
 
 use super::nav::{jump_to, replace_hash};
-use crate::route::Route;
 use atlas_core::model::{BlockKind, Document};
 use leptos::prelude::*;
 
@@ -27,7 +26,7 @@ pub fn Toc(doc: &'static Document) -> impl IntoView {
                         {entries
                             .into_iter()
                             .map(|(n, level, text)| {
-                                let hash = Route::Reader { id: doc.id.clone(), block: Some(n) }.to_hash();
+                                let hash = crate::route::reader(&doc.id, Some(n)).to_hash();
                                 let target = hash.clone();
                                 let go = move |ev: leptos::ev::MouseEvent| {
                                     ev.prevent_default();

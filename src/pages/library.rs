@@ -2,7 +2,6 @@
 //! reader.
 
 use crate::components::doc_meta::{DocMeta, LanguageBadges};
-use crate::route::Route;
 use atlas_core::model::Document;
 use leptos::prelude::*;
 
@@ -36,11 +35,7 @@ pub fn Library() -> impl IntoView {
 /// One document in the list.
 #[component]
 fn DocCard(doc: &'static Document) -> impl IntoView {
-    let href = Route::Reader {
-        id: doc.id.clone(),
-        block: None,
-    }
-    .to_hash();
+    let href = crate::route::reader(&doc.id, None).to_hash();
     let doc_type = doc.meta.doc_type.clone().unwrap_or_default();
     view! {
         <li class="doc-card" data-testid="doc-card" data-doc-id=doc.id.clone()>

@@ -10,13 +10,13 @@ use crate::components::notes::Notes;
 use crate::components::reader_head::ReaderHead;
 use crate::components::rich_text::{rich_text, SeenRefs};
 use crate::components::toc::Toc;
-use crate::route::Route;
 use atlas_core::model::{Block, BlockKind, Document};
 use leptos::prelude::*;
 
 /// Shows document `id`, scrolled to `block` if given.
 #[component]
-pub fn Reader(id: String, block: Option<u32>) -> impl IntoView {
+pub fn Reader(id: String, block: Option<u32>, q: String) -> impl IntoView {
+    let _ = &q;
     let corpus = match crate::corpus::corpus() {
         Ok(c) => c,
         Err(e) => {
@@ -106,6 +106,7 @@ fn LanguageSwitch(
 /// Blocks as HTML elements; consecutive list items share one list.
 fn render_blocks(doc: &'static Document, set_status: WriteSignal<String>) -> Vec<AnyView> {
     let seen = SeenRefs::default();
+    let levels = heading_levels(&doc.blocks);
     let mut out: Vec<AnyView> = Vec::new();
     let mut items: Vec<AnyView> = Vec::new();
     for (n, b) in doc.blocks.iter().enumerate() {
@@ -118,7 +119,14 @@ fn render_blocks(doc: &'static Document, set_status: WriteSignal<String>) -> Vec
         if !items.is_empty() {
             out.push(view! { <ul>{std::mem::take(&mut items)}</ul> }.into_any());
         }
-        out.push(render_block(doc, b, n, &seen, set_status));
+        out.push(render_block(
+            doc,
+            b,
+            n,
+            levels[n as usize],
+            &seen,
+            set_status,
+        ));
     }
     if !items.is_empty() {
         out.push(view! { <ul>{items}</ul> }.into_any());
@@ -130,6 +138,7 @@ fn render_block(
     doc: &'static Document,
     b: &'static Block,
     n: u32,
+    heading_level: u8,
     seen: &SeenRefs,
     set_status: WriteSignal<String>,
 ) -> AnyView {
@@ -138,9 +147,9 @@ fn render_block(
     let other = b.lang != "en";
     let content = rich_text(doc, &b.text, &b.spans, &n.to_string(), seen);
     match b.kind {
-        BlockKind::Heading { level } => match level {
-            0 | 1 => view! { <h2 id=id lang=lang class:other-lang=other>{content}</h2> }.into_any(),
-            2 => view! { <h3 id=id lang=lang class:other-lang=other>{content}</h3> }.into_any(),
+        BlockKind::Heading { .. } => match heading_level {
+            2 => view! { <h2 id=id lang=lang class:other-lang=other>{content}</h2> }.into_any(),
+            3 => view! { <h3 id=id lang=lang class:other-lang=other>{content}</h3> }.into_any(),
             _ => view! { <h4 id=id lang=lang class:other-lang=other>{content}</h4> }.into_any(),
         },
         BlockKind::Quote => view! {
@@ -164,11 +173,7 @@ fn render_block(
 /// address bar.
 #[component]
 fn Permalink(doc: &'static Document, n: u32, set_status: WriteSignal<String>) -> impl IntoView {
-    let hash = Route::Reader {
-        id: doc.id.clone(),
-        block: Some(n),
-    }
-    .to_hash();
+    let hash = crate::route::reader(&doc.id, Some(n)).to_hash();
     let copy = move |_| {
         replace_hash(&hash);
         let url = absolute_url(&hash);
@@ -188,5 +193,61 @@ fn Permalink(doc: &'static Document, n: u32, set_status: WriteSignal<String>) ->
         <button type="button" class="permalink" aria-label=format!("Copy link to paragraph {n}") title="Copy link to this paragraph" on:click=copy>
             "¶"
         </button>
+    }
+}
+
+/// HTML heading levels (2..=4) for each block (0 for non-headings): the
+/// document's own levels ranked (its highest becomes `h2` under the page's
+/// `h1`), never skipping a level on the way down, so the outline stays valid
+/// whatever the extraction printed (`004_…` starts at `###`).
+pub fn heading_levels(blocks: &[Block]) -> Vec<u8> {
+    let mut distinct: Vec<u8> = blocks
+        .iter()
+        .filter_map(|b| match b.kind {
+            BlockKind::Heading { level } => Some(level),
+            _ => None,
+        })
+        .collect();
+    distinct.sort_unstable();
+    distinct.dedup();
+    let mut previous = 1u8;
+    blocks
+        .iter()
+        .map(|b| match b.kind {
+            BlockKind::Heading { level } => {
+                let rank = distinct.iter().position(|&l| l == level).unwrap_or(0) as u8;
+                let html = (2 + rank).min(previous + 1).min(4);
+                previous = html;
+                html
+            }
+            _ => 0,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::heading_levels;
+    use atlas_core::model::{Block, BlockKind};
+
+    fn block(kind: BlockKind) -> Block {
+        Block {
+            id: String::new(),
+            kind,
+            lang: "en".into(),
+            text: String::new(),
+            spans: vec![],
+            notes: vec![],
+        }
+    }
+
+    #[test]
+    fn heading_levels_never_skip() {
+        let h = |level| block(BlockKind::Heading { level });
+        let p = block(BlockKind::Paragraph);
+        // 004 prints ###, then ####, then ##.
+        let blocks = vec![h(3), p.clone(), h(4), h(2), h(4), p];
+        assert_eq!(heading_levels(&blocks), vec![2, 0, 3, 2, 3, 0]);
+        assert_eq!(heading_levels(&[h(1), h(1), h(2)]), vec![2, 2, 3]);
     }
 }

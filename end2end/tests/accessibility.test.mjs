@@ -1,0 +1,65 @@
+// axe-core on every view, in light and dark themes and at 360 px: 0 violations.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveDist } from '../support/server.mjs';
+import { launch, newPage, appReady } from '../support/browser.mjs';
+import { axeViolations } from '../support/axe.mjs';
+
+let server, browser;
+before(async () => {
+  server = await serveDist();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const VIEWS = [
+  ['library', '#/', '[data-testid="doc-list"]'],
+  ['reader', '#/doc/004_e430e81422721e95', '[data-testid="reader"]'],
+  ['reader with notes', '#/doc/003_e16917e1f304fc4f?block=12', '[data-testid="notes"]'],
+  ['not found', '#/nowhere', '[data-testid="not-found"]'],
+];
+
+for (const scheme of ['light', 'dark']) {
+  for (const [name, path, ready] of VIEWS) {
+    test(`axe: ${name} (${scheme})`, async () => {
+      const page = await newPage(browser, { colorScheme: scheme, bypassCSP: true });
+      await page.goto(server.url + path);
+      await appReady(page);
+      await page.waitForSelector(ready);
+      assert.deepEqual(await axeViolations(page), []);
+    });
+  }
+}
+
+test('axe: reader at 360 px wide, with a note open', async () => {
+  const page = await newPage(browser, { viewport: { width: 360, height: 740 }, bypassCSP: true });
+  await page.goto(`${server.url}#/doc/003_e16917e1f304fc4f?block=12`);
+  await appReady(page);
+  await page.click('#ref-13');
+  assert.deepEqual(await axeViolations(page), []);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `no horizontal scrolling at 360 px (overflow ${overflow}px)`);
+});
+
+test('keyboard: skip link, visible focus, and a document opened with Enter', async () => {
+  const page = await newPage(browser);
+  await page.goto(server.url);
+  await appReady(page);
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Skip to content');
+  const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+  assert.notEqual(outline, 'none', 'focus is visible');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'main');
+  // Tab forward to the first document link and open it.
+  for (let i = 0; i < 10; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate(() => document.activeElement.dataset.testid === 'doc-link')) break;
+  }
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.testid), 'doc-link');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('[data-testid="reader"]');
+});
