@@ -1,6 +1,7 @@
 //! Reusable views, one per file.
 
 pub mod doc_meta;
+pub mod embed_dialog;
 pub mod footer;
 pub mod header;
 pub mod nav;

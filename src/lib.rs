@@ -6,6 +6,7 @@
 
 pub mod components;
 pub mod corpus;
+pub mod embed;
 pub mod pages;
 pub mod panic_panel;
 pub mod route;
@@ -31,6 +32,7 @@ fn current_route() -> Route {
 #[component]
 pub fn App() -> impl IntoView {
     let (route, set_route) = signal(current_route());
+    let embed = embed::is_embed();
     let handle = window_event_listener(leptos::ev::hashchange, move |_| {
         set_route.set(current_route())
     });
@@ -48,7 +50,7 @@ pub fn App() -> impl IntoView {
 
     view! {
         <a class="skip-link" href="#main" on:click=components::skip_to_main>"Skip to content"</a>
-        <components::header::Header />
+        <components::header::Header route embed />
         <main id="main" tabindex="-1">{page}</main>
         <components::footer::Footer />
     }

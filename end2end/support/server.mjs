@@ -18,9 +18,9 @@ const TYPES = {
 };
 
 /** Serves `root`, optionally under a sub-path prefix (e.g. `/atlas/`). */
-export async function serveDist(root = process.env.DIST_DIR ?? resolve('../dist'), prefix = '/') {
+export async function serveDist(root = process.env.DIST_DIR ?? resolve('../dist'), prefix = '/', { index = 'index.html' } = {}) {
   const base = resolve(root);
-  await stat(join(base, 'index.html'));
+  await stat(join(base, index));
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url, 'http://127.0.0.1');
@@ -29,7 +29,7 @@ export async function serveDist(root = process.env.DIST_DIR ?? resolve('../dist'
         return;
       }
       let rel = decodeURIComponent(url.pathname.slice(prefix.length));
-      if (rel === '' || rel.endsWith('/')) rel += 'index.html';
+      if (rel === '' || rel.endsWith('/')) rel += index;
       const file = normalize(join(base, rel));
       if (!file.startsWith(base + sep)) {
         res.writeHead(403).end('forbidden');

@@ -1,10 +1,25 @@
-//! The site header: name, what this is, and the main navigation.
+//! The site header: name, navigation and the Embed dialog; in embed mode a
+//! compact bar with a way out to the full explorer.
 
+use crate::route::Route;
 use leptos::prelude::*;
 
 /// Banner with the app name (a link home) and navigation.
 #[component]
-pub fn Header() -> impl IntoView {
+pub fn Header(route: ReadSignal<Route>, embed: bool) -> impl IntoView {
+    if embed {
+        let full = move || {
+            let href = window().location().href().unwrap_or_default();
+            format!("{}{}", crate::embed::base_url(&href), route.get().to_hash())
+        };
+        return view! {
+            <header class="site-header">
+                <a class="brand" href="#/"><span class="brand-mark" aria-hidden="true">"◐"</span>" Far East Atlas"</a>
+                <a class="open-full" href=full target="_blank" rel="noopener" data-testid="open-full">"Open full explorer ↗"</a>
+            </header>
+        }
+        .into_any();
+    }
     view! {
         <header class="site-header">
             <a class="brand" href="#/">
@@ -14,6 +29,8 @@ pub fn Header() -> impl IntoView {
             <nav aria-label="Main">
                 <a href="#/">"Library"</a>
             </nav>
+            <span class="header-end"><super::embed_dialog::EmbedDialog route /></span>
         </header>
     }
+    .into_any()
 }
