@@ -36,6 +36,15 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    // The search index is built here, once, from the clean corpus; the app
+    // only decodes it.
+    let index = atlas_core::index::SearchIndex::build(&corpus).to_bytes();
+    let index_target = out_dir.join("index.bin");
+    if let Err(e) = std::fs::write(&index_target, &index) {
+        println!("cargo::error=cannot write {}: {e}", index_target.display());
+        return ExitCode::FAILURE;
+    }
+
     // The audit trail is for maintainers (`atlas report`); the reader never
     // sees it, so it stays out of the page.
     let mut corpus = corpus;

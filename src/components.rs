@@ -9,6 +9,7 @@ pub mod notes;
 pub mod offline_status;
 pub mod reader_head;
 pub mod rich_text;
+pub mod search_box;
 pub mod toc;
 
 use leptos::prelude::*;

@@ -1,19 +1,33 @@
-//! The corpus that `build.rs` embedded, decoded once on first use.
+//! The corpus and its search index that `build.rs` embedded, decoded once
+//! on first use.
 //!
 //! Everything the app shows comes from here: there are no data fetches.
 
+use atlas_core::index::SearchIndex;
 use atlas_core::model::{Corpus, DecodeError};
+use atlas_core::search::Searcher;
 use std::sync::OnceLock;
 
 static BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bin"));
+static INDEX_BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/index.bin"));
 static CORPUS: OnceLock<Result<Corpus, DecodeError>> = OnceLock::new();
+static INDEX: OnceLock<Result<SearchIndex, DecodeError>> = OnceLock::new();
 
 /// The embedded corpus, or why it could not be decoded.
 pub fn corpus() -> Result<&'static Corpus, &'static DecodeError> {
     CORPUS.get_or_init(|| Corpus::from_bytes(BYTES)).as_ref()
 }
 
-/// Size of the embedded bytes (shown in the footer, tracked by the budgets).
+/// The search engine over the embedded corpus and index.
+pub fn searcher() -> Result<Searcher<'static>, &'static DecodeError> {
+    let corpus = corpus()?;
+    let index = INDEX
+        .get_or_init(|| SearchIndex::from_bytes(INDEX_BYTES))
+        .as_ref()?;
+    Ok(Searcher::new(corpus, index))
+}
+
+/// Size of the embedded bytes (corpus and index), shown in the footer.
 pub fn embedded_size() -> usize {
-    BYTES.len()
+    BYTES.len() + INDEX_BYTES.len()
 }

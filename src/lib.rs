@@ -4,6 +4,7 @@
 //! The app is views only: every word it shows was cleaned at compile time
 //! by `atlas-core` and embedded by `build.rs` (see `corpus.rs`).
 
+pub mod api;
 pub mod components;
 pub mod corpus;
 pub mod embed;
@@ -41,10 +42,7 @@ pub fn App() -> impl IntoView {
     let page = move || match route.get() {
         Route::Library => pages::library::Library().into_any(),
         Route::Reader { id, block, q } => view! { <pages::reader::Reader id block q /> }.into_any(),
-        Route::Search { .. } => pages::not_found::NotFound(pages::not_found::NotFoundProps {
-            raw: "search is coming".into(),
-        })
-        .into_any(),
+        Route::Search { q, flat } => view! { <pages::search::Search q flat /> }.into_any(),
         Route::NotFound(raw) => view! { <pages::not_found::NotFound raw /> }.into_any(),
     };
 

@@ -3,3 +3,4 @@
 pub mod library;
 pub mod not_found;
 pub mod reader;
+pub mod search;

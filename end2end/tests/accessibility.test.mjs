@@ -20,6 +20,9 @@ const VIEWS = [
   ['reader', '#/doc/004_e430e81422721e95', '[data-testid="reader"]'],
   ['reader with notes', '#/doc/003_e16917e1f304fc4f?block=12', '[data-testid="notes"]'],
   ['not found', '#/nowhere', '[data-testid="not-found"]'],
+  ['search results', '#/search?q=Sakhalin', '[data-testid="hit"]'],
+  ['search tips', '#/search?q=', '[data-testid="search-tips"]'],
+  ['reader with highlights', '#/doc/002_e63e79a699b4910e?q=Kovykta&block=30', '[data-testid="match-stepper"]'],
   ['embed', '?embed=1&theme=dark#/doc/002_e63e79a699b4910e', '[data-testid="reader"]'],
 ];
 

@@ -29,6 +29,7 @@ pub fn Header(route: ReadSignal<Route>, embed: bool) -> impl IntoView {
             <nav aria-label="Main">
                 <a href="#/">"Library"</a>
             </nav>
+            <super::search_box::SearchBox route />
             <span class="header-end"><super::embed_dialog::EmbedDialog route /></span>
         </header>
     }

@@ -3,16 +3,19 @@
 //! as such, so a reader knows the gap is in the source.
 
 use super::nav::jump_to;
-use super::rich_text::{rich_text, SeenRefs};
+use super::rich_text::{rich_text, RenderState};
 use atlas_core::model::Document;
 use leptos::prelude::*;
 
 /// The list of notes.
 #[component]
 pub fn Notes(doc: &'static Document) -> impl IntoView {
-    let seen = SeenRefs::default();
+    let state = RenderState::default();
     // Notes never create new reference anchors: mark every number as seen.
-    seen.borrow_mut().extend(doc.notes.iter().map(|n| n.n));
+    state
+        .seen
+        .borrow_mut()
+        .extend(doc.notes.iter().map(|n| n.n));
     let referenced: std::collections::HashSet<u32> = doc
         .blocks
         .iter()
@@ -30,7 +33,7 @@ pub fn Notes(doc: &'static Document) -> impl IntoView {
                         let body = if note.missing || note.text.is_empty() {
                             view! { <em class="missing">"Note text not in the source."</em> }.into_any()
                         } else {
-                            rich_text(doc, &note.text, &note.spans, &format!("n{n}"), &seen)
+                            rich_text(doc, &note.text, &note.spans, &[], &format!("n{n}"), &state)
                         };
                         let back = referenced.contains(&n).then(|| {
                             view! {

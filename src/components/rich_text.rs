@@ -3,37 +3,57 @@
 //! inserted as text nodes; the spans come from the cleaner.
 
 use atlas_core::model::{Document, Span};
-use atlas_core::segments::{segments, Segment};
+use atlas_core::segments::{segments_with_marks, Segment};
 use leptos::prelude::*;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashSet;
 
-/// Note references already given an anchor id on this page (the first
-/// reference to note n gets `ref-n`, the target of the note's way back).
-pub type SeenRefs = RefCell<HashSet<u32>>;
+/// What rendering one page of text keeps track of.
+#[derive(Default)]
+pub struct RenderState {
+    /// Note references already given an anchor id (the first reference to
+    /// note n gets `ref-n`, the target of the note's way back).
+    pub seen: RefCell<HashSet<u32>>,
+    /// Search matches rendered so far; match k gets the id `m-k`.
+    pub marks: Cell<usize>,
+}
 
-/// Renders `text` with `spans`. `owner` is the block number, used to make
-/// pop-over ids unique.
+/// Renders `text` with `spans`, highlighting `marks` (byte ranges of search
+/// matches). `owner` is the block number, used to make pop-over ids unique.
 pub fn rich_text(
     doc: &'static Document,
     text: &'static str,
     spans: &'static [Span],
+    marks: &[(usize, usize)],
     owner: &str,
-    seen: &SeenRefs,
+    state: &RenderState,
 ) -> AnyView {
-    segments(text, spans)
+    let mut previous_mark = false;
+    segments_with_marks(text, spans, marks)
         .into_iter()
         .enumerate()
         .map(|(k, seg)| match seg.note {
-            Some(n) => note_ref(doc, n, &format!("{owner}-{k}"), seen),
-            None => formatted(seg),
+            Some(n) => note_ref(doc, n, &format!("{owner}-{k}"), &state.seen),
+            None => {
+                // Adjacent marked segments (a match across formatting) share one number.
+                let mark_id = (seg.mark && !previous_mark).then(|| {
+                    let id = state.marks.get();
+                    state.marks.set(id + 1);
+                    format!("m-{id}")
+                });
+                previous_mark = seg.mark;
+                formatted(seg, mark_id)
+            }
         })
         .collect_view()
         .into_any()
 }
 
-fn formatted(seg: Segment<'static>) -> AnyView {
+fn formatted(seg: Segment<'static>, mark_id: Option<String>) -> AnyView {
     let mut view = seg.text.into_any();
+    if seg.mark {
+        view = view! { <mark id=mark_id>{view}</mark> }.into_any();
+    }
     if seg.emphasis {
         view = view! { <em>{view}</em> }.into_any();
     }
@@ -53,7 +73,7 @@ fn formatted(seg: Segment<'static>) -> AnyView {
 
 /// A superscript button that opens the note in a pop-over (native
 /// `popover`: Esc and outside clicks close it, focus returns to the button).
-fn note_ref(doc: &'static Document, n: u32, key: &str, seen: &SeenRefs) -> AnyView {
+fn note_ref(doc: &'static Document, n: u32, key: &str, seen: &RefCell<HashSet<u32>>) -> AnyView {
     let pop_id = format!("pop-{key}");
     let anchor = seen.borrow_mut().insert(n).then(|| format!("ref-{n}"));
     let note = doc.notes.iter().find(|note| note.n == n);

@@ -8,7 +8,7 @@ use crate::components::doc_meta::language_name;
 use crate::components::nav::{absolute_url, replace_hash};
 use crate::components::notes::Notes;
 use crate::components::reader_head::ReaderHead;
-use crate::components::rich_text::{rich_text, SeenRefs};
+use crate::components::rich_text::{rich_text, RenderState};
 use crate::components::toc::Toc;
 use atlas_core::model::{Block, BlockKind, Document};
 use leptos::prelude::*;
@@ -46,21 +46,65 @@ pub fn Reader(id: String, block: Option<u32>, q: String) -> impl IntoView {
     }
     let (show_other, set_show_other) = signal(true);
     let (status, set_status) = signal(String::new());
+    let state = RenderState::default();
+    let body = render_blocks(doc, &q, &state, set_status);
+    let matches = state.marks.get();
     view! {
         <article class="reader" class:hide-other-langs=move || !show_other.get() data-testid="reader" data-doc-id=doc.id.clone() lang="en">
             <ReaderHead doc />
             <div class="reader-tools">
                 <LanguageSwitch doc show_other set_show_other />
+                {(!q.trim().is_empty()).then(|| view! { <MatchStepper q=q.clone() matches /> })}
                 <p class="status" role="status" aria-live="polite" data-testid="status">{status}</p>
             </div>
             <Toc doc />
             <div class="reader-body" data-testid="reader-body">
-                {render_blocks(doc, set_status)}
+                {body}
             </div>
             {(!doc.notes.is_empty()).then(|| view! { <Notes doc /> })}
         </article>
     }
     .into_any()
+}
+
+/// "3 of 12 matches ◀ ▶": steps through the highlighted matches of the
+/// query the reader arrived with.
+#[component]
+fn MatchStepper(q: String, matches: usize) -> impl IntoView {
+    let (current, set_current) = signal(None::<usize>);
+    let go = move |delta: isize| {
+        if matches == 0 {
+            return;
+        }
+        let next = match current.get_untracked() {
+            None if delta > 0 => 0,
+            None => matches - 1,
+            Some(k) => (k as isize + delta).rem_euclid(matches as isize) as usize,
+        };
+        if let Some(old) = current
+            .get_untracked()
+            .and_then(|k| document().get_element_by_id(&format!("m-{k}")))
+        {
+            let _ = old.class_list().remove_1("current");
+        }
+        if let Some(el) = document().get_element_by_id(&format!("m-{next}")) {
+            let _ = el.class_list().add_1("current");
+            crate::components::nav::jump_to(&format!("m-{next}"));
+        }
+        set_current.set(Some(next));
+    };
+    let label = move || match (matches, current.get()) {
+        (0, _) => format!("No matches for “{q}” in this document"),
+        (n, None) => format!("{n} match{} for “{q}”", if n == 1 { "" } else { "es" }),
+        (n, Some(k)) => format!("Match {} of {n} for “{q}”", k + 1),
+    };
+    view! {
+        <div class="stepper" data-testid="match-stepper">
+            <span data-testid="match-count">{label}</span>
+            <button type="button" class="header-button" aria-label="Previous match" disabled=matches == 0 on:click=move |_| go(-1)>"◀"</button>
+            <button type="button" class="header-button" aria-label="Next match" disabled=matches == 0 on:click=move |_| go(1)>"▶"</button>
+        </div>
+    }
 }
 
 /// "Show passages in Spanish (3)": only when the document has any text
@@ -104,15 +148,23 @@ fn LanguageSwitch(
 }
 
 /// Blocks as HTML elements; consecutive list items share one list.
-fn render_blocks(doc: &'static Document, set_status: WriteSignal<String>) -> Vec<AnyView> {
-    let seen = SeenRefs::default();
+fn render_blocks(
+    doc: &'static Document,
+    q: &str,
+    state: &RenderState,
+    set_status: WriteSignal<String>,
+) -> Vec<AnyView> {
+    let searcher = crate::corpus::searcher()
+        .ok()
+        .filter(|_| !q.trim().is_empty());
+    let marks = |b: &Block| searcher.map(|s| s.highlight(q, &b.id)).unwrap_or_default();
     let levels = heading_levels(&doc.blocks);
     let mut out: Vec<AnyView> = Vec::new();
     let mut items: Vec<AnyView> = Vec::new();
     for (n, b) in doc.blocks.iter().enumerate() {
         let n = n as u32;
         if b.kind == BlockKind::ListItem {
-            let content = rich_text(doc, &b.text, &b.spans, &n.to_string(), &seen);
+            let content = rich_text(doc, &b.text, &b.spans, &marks(b), &n.to_string(), state);
             items.push(view! { <li id=format!("b-{n}") lang=b.lang.clone() class:other-lang=b.lang != "en">{content}</li> }.into_any());
             continue;
         }
@@ -124,7 +176,8 @@ fn render_blocks(doc: &'static Document, set_status: WriteSignal<String>) -> Vec
             b,
             n,
             levels[n as usize],
-            &seen,
+            &marks(b),
+            state,
             set_status,
         ));
     }
@@ -139,13 +192,14 @@ fn render_block(
     b: &'static Block,
     n: u32,
     heading_level: u8,
-    seen: &SeenRefs,
+    marks: &[(usize, usize)],
+    state: &RenderState,
     set_status: WriteSignal<String>,
 ) -> AnyView {
     let id = format!("b-{n}");
     let lang = b.lang.clone();
     let other = b.lang != "en";
-    let content = rich_text(doc, &b.text, &b.spans, &n.to_string(), seen);
+    let content = rich_text(doc, &b.text, &b.spans, marks, &n.to_string(), state);
     match b.kind {
         BlockKind::Heading { .. } => match heading_level {
             2 => view! { <h2 id=id lang=lang class:other-lang=other>{content}</h2> }.into_any(),

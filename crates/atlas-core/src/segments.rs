@@ -21,10 +21,22 @@ pub struct Segment<'a> {
     pub link: Option<&'a str>,
     /// A note reference at this position (zero-width, `text` is empty).
     pub note: Option<u32>,
+    /// Inside a search match (highlighted in the reader).
+    pub mark: bool,
 }
 
 /// Splits `text` into segments by `spans`, in text order.
 pub fn segments<'a>(text: &'a str, spans: &'a [Span]) -> Vec<Segment<'a>> {
+    segments_with_marks(text, spans, &[])
+}
+
+/// Like [`segments`], also cutting at `marks` (byte ranges of search
+/// matches), whose segments get `mark: true`.
+pub fn segments_with_marks<'a>(
+    text: &'a str,
+    spans: &'a [Span],
+    marks: &[(usize, usize)],
+) -> Vec<Segment<'a>> {
     let valid = |s: &&Span| {
         let (start, end) = (s.start as usize, s.end as usize);
         start <= end
@@ -33,10 +45,24 @@ pub fn segments<'a>(text: &'a str, spans: &'a [Span]) -> Vec<Segment<'a>> {
             && text.is_char_boundary(end)
     };
     let spans: Vec<&Span> = spans.iter().filter(valid).collect();
+    let marks: Vec<(usize, usize)> = marks
+        .iter()
+        .copied()
+        .filter(|&(start, end)| {
+            start < end
+                && end <= text.len()
+                && text.is_char_boundary(start)
+                && text.is_char_boundary(end)
+        })
+        .collect();
     let mut cuts: Vec<usize> = vec![0, text.len()];
     for s in &spans {
         cuts.push(s.start as usize);
         cuts.push(s.end as usize);
+    }
+    for &(start, end) in &marks {
+        cuts.push(start);
+        cuts.push(end);
     }
     cuts.sort_unstable();
     cuts.dedup();
@@ -47,6 +73,7 @@ pub fn segments<'a>(text: &'a str, spans: &'a [Span]) -> Vec<Segment<'a>> {
         push_notes_at(&spans, start, &mut out);
         let mut seg = Segment {
             text: &text[start..end],
+            mark: marks.iter().any(|&(m0, m1)| m0 <= start && end <= m1),
             ..Segment::default()
         };
         for s in spans
@@ -127,6 +154,24 @@ mod tests {
                 ("September", false, Some("https://x"), None),
                 (" 4.", false, None, None),
                 ("", false, None, Some(3)),
+            ]
+        );
+    }
+
+    #[test]
+    fn marks_cut_across_formatting() {
+        let text = "Kovykta gas field";
+        let spans = vec![span(0, 11, SpanKind::Emphasis)];
+        let segs = segments_with_marks(text, &spans, &[(0, 7), (12, 17), (3, 99)]);
+        let shape: Vec<(&str, bool, bool)> =
+            segs.iter().map(|s| (s.text, s.emphasis, s.mark)).collect();
+        assert_eq!(
+            shape,
+            vec![
+                ("Kovykta", true, true),
+                (" gas", true, false),
+                (" ", false, false),
+                ("field", false, true)
             ]
         );
     }

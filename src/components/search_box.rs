@@ -1,0 +1,75 @@
+//! The search box in the header: focused by `/`, results on every
+//! keystroke. Typing changes the URL (`#/search?q=…`): the first keystroke
+//! from another view adds a history entry, later ones replace it, so Back
+//! returns to where the search started.
+
+use crate::route::Route;
+use leptos::prelude::*;
+
+/// Header search field bound to the route's query.
+#[component]
+pub fn SearchBox(route: ReadSignal<Route>) -> impl IntoView {
+    let input: NodeRef<leptos::html::Input> = NodeRef::new();
+    let value = move || match route.get() {
+        Route::Search { q, .. } => q,
+        _ => String::new(),
+    };
+    let on_input = move |ev: leptos::ev::Event| {
+        let q = event_target_value(&ev);
+        let flat = matches!(route.get_untracked(), Route::Search { flat: true, .. });
+        let hash = Route::Search { q, flat }.to_hash();
+        let location = window().location();
+        if matches!(route.get_untracked(), Route::Search { .. }) {
+            let href = location.href().unwrap_or_default();
+            let base = href.split('#').next().unwrap_or_default().to_string();
+            let _ = location.replace(&format!("{base}{hash}"));
+        } else {
+            let _ = location.set_hash(&hash);
+        }
+    };
+    let slash = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() != "/" || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+            return;
+        }
+        let typing = document().active_element().is_some_and(|el| {
+            let tag = el.tag_name().to_ascii_lowercase();
+            tag == "input" || tag == "textarea" || el.has_attribute("contenteditable")
+        });
+        if !typing {
+            ev.prevent_default();
+            if let Some(el) = input.get() {
+                let _ = el.focus();
+                el.select();
+            }
+        }
+    });
+    on_cleanup(move || slash.remove());
+    // Enter opens the best passage in the reader.
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if let Route::Search { q, .. } = route.get_untracked() {
+            if let Some(hit) = crate::pages::search::run(&q).and_then(|r| r.hits.into_iter().next())
+            {
+                let _ = window()
+                    .location()
+                    .set_hash(&crate::pages::search::hit_route(&hit, &q).to_hash());
+            }
+        }
+    };
+    view! {
+        <form class="search-box" role="search" on:submit=on_submit>
+            <label for="search-input" class="visually-hidden">"Search the papers"</label>
+            <input
+                id="search-input"
+                node_ref=input
+                type="search"
+                placeholder="Search  ( / )"
+                autocomplete="off"
+                spellcheck="false"
+                prop:value=value
+                on:input=on_input
+                data-testid="search-input"
+            />
+        </form>
+    }
+}
