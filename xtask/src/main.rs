@@ -20,7 +20,8 @@ tasks:
   serve   set up, then serve the app with live reload on http://127.0.0.1:8080 (extra args go to trunk)
   dist    set up, then build the release dist/ (relative URLs) and print file sizes
   test    set up, then run every test: native cargo tests, the release build, browser tests on dist/
-  sizes   print raw and gzip sizes of the files in dist/";
+  sizes   print raw and gzip sizes of the files in dist/
+  bench   engine query latency (Criterion, per query class), dist/ sizes, keystroke-to-paint latency in Chromium";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -30,6 +31,7 @@ fn main() -> ExitCode {
         Some("dist") => dist().map(|_| ()),
         Some("test") => test(),
         Some("sizes") => sizes::print(&root().join("dist")),
+        Some("bench") => bench(),
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);
@@ -136,4 +138,13 @@ fn test() -> Result<(), String> {
         println!("xtask:   {phase:<14} {secs:>7.1}s");
     }
     Ok(())
+}
+
+/// Benchmarks, not tests: numbers to report, never pass/fail on time.
+fn bench() -> Result<(), String> {
+    setup::install(setup::Scope::All)?;
+    run_checked(Command::new("cargo").args(["bench", "-p", "atlas-core", "--bench", "search"]))?;
+    let dist = dist()?;
+    let end2end = root().join("end2end");
+    run_checked(Command::new("node").arg("bench/typing.mjs").current_dir(&end2end).env("DIST_DIR", &dist))
 }
