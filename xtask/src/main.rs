@@ -146,5 +146,10 @@ fn bench() -> Result<(), String> {
     run_checked(Command::new("cargo").args(["bench", "-p", "atlas-core", "--bench", "search"]))?;
     let dist = dist()?;
     let end2end = root().join("end2end");
-    run_checked(Command::new("node").arg("bench/typing.mjs").current_dir(&end2end).env("DIST_DIR", &dist))
+    run_checked(
+        Command::new("node")
+            .arg("bench/typing.mjs")
+            .current_dir(&end2end)
+            .env("DIST_DIR", &dist),
+    )
 }
