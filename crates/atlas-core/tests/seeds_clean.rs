@@ -98,6 +98,13 @@ fn no_body_block_of_003_or_004_ends_mid_sentence_before_its_continuation() {
             let (a, b) = (&pair[0], &pair[1]);
             let body = |k: BlockKind| matches!(k, BlockKind::Paragraph | BlockKind::Quote);
             if body(a.kind) && body(b.kind) {
+                // A paragraph never ends on a comma when a paragraph follows
+                // (004's "…China, Japan," / "South Korea, etc. —").
+                assert!(
+                    !(a.text.trim_end().ends_with(',') && b.kind == BlockKind::Paragraph),
+                    "{} ends on a comma before a paragraph",
+                    a.id
+                );
                 assert!(
                     ends_sentence(&a.text) || !starts_lowercase(&b.text),
                     "{} is cut: …{:?} | {:?}…",

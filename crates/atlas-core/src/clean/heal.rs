@@ -71,7 +71,15 @@ fn should_join(prev: &Para, next: &Para) -> bool {
         .is_some_and(|c| c.is_alphanumeric() || c == ',');
     let next_title_like =
         looks_like_plain_heading(&next.text) && !next.text.contains(['.', '!', '?']);
-    next.after_break && open_word && !title_like && !next_title_like
+    // A paragraph of long, unwrapped lines that stops on a comma (`004_…`:
+    // "…East Asian countries — China, Japan," / "South Korea, etc. — are…"):
+    // web extractions put one paragraph per line, so the blank line is the
+    // extraction's, not the author's. Hard-wrapped text (`003_…`'s "stated
+    // that ," before a block quote, lines under 100 characters) is left alone.
+    let unwrapped = prev.lines.iter().any(|l| l.chars().count() > 200);
+    let one_line_cut_at_comma = unwrapped && prev.text.ends_with(',');
+    (one_line_cut_at_comma && !next_title_like)
+        || (next.after_break && open_word && !title_like && !next_title_like)
 }
 
 fn tail(text: &str) -> String {
@@ -162,5 +170,31 @@ mod tests {
             let out = heal(vec![para(a, false), para(b, brk)], &mut Audit::default());
             assert_eq!(out.len() == 1, joined, "{seed}");
         }
+    }
+
+    #[test]
+    fn a_long_one_line_paragraph_cut_at_a_comma_is_joined() {
+        // 004: a whole paragraph per line, cut after "China, Japan,".
+        let long = format!(
+            "{} the East Asian countries — China, Japan,",
+            "At present, the trend of weakening is evident ".repeat(5)
+        );
+        let out = heal(
+            vec![
+                para(&long, false),
+                para("South Korea, etc. — are achieving growth.", false),
+            ],
+            &mut Audit::default(),
+        );
+        assert_eq!(out.len(), 1);
+        // 003: a short, hard-wrapped lead-in to a block quote stays apart.
+        let out = heal(
+            vec![
+                para("Borodavkin recently stated that ,", false),
+                para("At present some countries do not wish to see us.", false),
+            ],
+            &mut Audit::default(),
+        );
+        assert_eq!(out.len(), 2);
     }
 }
