@@ -1,19 +1,11 @@
 // axe-core on every view, in light and dark themes and at 360 px: 0 violations.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist } from '../support/server.mjs';
-import { launch, newPage, appReady } from '../support/browser.mjs';
+import { newPage, appReady } from '../support/browser.mjs';
+import { appSuite } from '../support/suite.mjs';
 import { axeViolations } from '../support/axe.mjs';
 
-let server, browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const ctx = appSuite();
 
 const VIEWS = [
   ['library', '#/', '[data-testid="doc-list"]'],
@@ -29,8 +21,8 @@ const VIEWS = [
 for (const scheme of ['light', 'dark']) {
   for (const [name, path, ready] of VIEWS) {
     test(`axe: ${name} (${scheme})`, async () => {
-      const page = await newPage(browser, { colorScheme: scheme, bypassCSP: true });
-      await page.goto(server.url + path);
+      const page = await newPage(ctx.browser, { colorScheme: scheme, bypassCSP: true });
+      await page.goto(ctx.server.url + path);
       await appReady(page);
       await page.waitForSelector(ready);
       assert.deepEqual(await axeViolations(page), []);
@@ -39,8 +31,8 @@ for (const scheme of ['light', 'dark']) {
 }
 
 test('axe: reader at 360 px wide, with a note open', async () => {
-  const page = await newPage(browser, { viewport: { width: 360, height: 740 }, bypassCSP: true });
-  await page.goto(`${server.url}#/doc/003_e16917e1f304fc4f?block=12`);
+  const page = await newPage(ctx.browser, { viewport: { width: 360, height: 740 }, bypassCSP: true });
+  await page.goto(`${ctx.server.url}#/doc/003_e16917e1f304fc4f?block=12`);
   await appReady(page);
   await page.click('#ref-13');
   assert.deepEqual(await axeViolations(page), []);
@@ -49,8 +41,8 @@ test('axe: reader at 360 px wide, with a note open', async () => {
 });
 
 test('keyboard: skip link, visible focus, and a document opened with Enter', async () => {
-  const page = await newPage(browser);
-  await page.goto(server.url);
+  const page = await newPage(ctx.browser);
+  await page.goto(ctx.server.url);
   await appReady(page);
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Skip to content');

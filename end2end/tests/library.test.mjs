@@ -1,9 +1,10 @@
 // The library view: the built page loads cleanly and lists every seed with
 // its curated metadata.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { serveDist } from '../support/server.mjs';
-import { launch, newPage, appReady } from '../support/browser.mjs';
+import { newPage, appReady } from '../support/browser.mjs';
+import { appSuite } from '../support/suite.mjs';
 
 // From seeds/catalog.toml: the titles a reader must see.
 const EXPECTED = {
@@ -14,19 +15,11 @@ const EXPECTED = {
   '004_e430e81422721e95': ['Pivot to the East as a Factor in Strengthening Russian Influence in Asia', '2024'],
 };
 
-let server, browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const ctx = appSuite();
 
 test('the page loads with no console errors or warnings', async () => {
-  const page = await newPage(browser);
-  const response = await page.goto(server.url);
+  const page = await newPage(ctx.browser);
+  const response = await page.goto(ctx.server.url);
   assert.equal(response.status(), 200);
   await appReady(page);
   await page.waitForSelector('[data-testid="doc-card"]');
@@ -35,8 +28,8 @@ test('the page loads with no console errors or warnings', async () => {
 });
 
 test('the library lists all five documents with curated titles, years and counts', async () => {
-  const page = await newPage(browser);
-  await page.goto(server.url);
+  const page = await newPage(ctx.browser);
+  await page.goto(ctx.server.url);
   await appReady(page);
   const cards = await page.$$eval('[data-testid="doc-card"]', (els) =>
     els.map((el) => ({
@@ -59,8 +52,8 @@ test('the library lists all five documents with curated titles, years and counts
 });
 
 test('a document card opens the reader, and Back returns to the library', async () => {
-  const page = await newPage(browser);
-  await page.goto(server.url);
+  const page = await newPage(ctx.browser);
+  await page.goto(ctx.server.url);
   await appReady(page);
   await page.click('[data-doc-id="002_e63e79a699b4910e"] [data-testid="doc-link"]');
   await page.waitForSelector('[data-testid="reader"]');
@@ -73,7 +66,7 @@ test('a document card opens the reader, and Back returns to the library', async 
 test('the app works when dist/ is served under a sub-path', async () => {
   const sub = await serveDist(undefined, '/some/sub/path/');
   try {
-    const page = await newPage(browser);
+    const page = await newPage(ctx.browser);
     await page.goto(sub.url);
     await appReady(page);
     await page.waitForSelector('[data-testid="doc-card"]');
@@ -85,12 +78,12 @@ test('the app works when dist/ is served under a sub-path', async () => {
 });
 
 test('a strict Content-Security-Policy is in force and nothing violates it', async () => {
-  const page = await newPage(browser);
+  const page = await newPage(ctx.browser);
   await page.addInitScript(() => {
     window.__cspViolations = [];
     document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
   });
-  await page.goto(`${server.url}#/doc/004_e430e81422721e95`);
+  await page.goto(`${ctx.server.url}#/doc/004_e430e81422721e95`);
   await appReady(page);
   await page.waitForSelector('[data-testid="reader"]');
   const csp = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');

@@ -18,10 +18,26 @@ after(async () => {
   await browser?.close();
 });
 
-async function distCopy() {
+/** Serves a private copy of dist/ (tests change its files) to `body`. */
+async function withDistCopy(body) {
   const dir = await mkdtemp(join(tmpdir(), 'atlas-dist-'));
   await cp(dist, dir, { recursive: true });
-  return dir;
+  const server = await serveDist(dir);
+  try {
+    await body(server, dir);
+  } finally {
+    await server.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** A new page on `server` once the service worker reports offline-ready. */
+async function visitedOnce(server) {
+  const page = await newPage(browser);
+  await page.goto(server.url);
+  await appReady(page);
+  await page.waitForSelector('[data-testid="offline-ready"]', { timeout: 20000 });
+  return page;
 }
 
 test('the precache lists every file of the build', async () => {
@@ -35,13 +51,8 @@ test('the precache lists every file of the build', async () => {
 });
 
 test('after one visit, library, reader and notes work with the network off', async () => {
-  const dir = await distCopy();
-  const server = await serveDist(dir);
-  try {
-    const page = await newPage(browser);
-    await page.goto(server.url);
-    await appReady(page);
-    await page.waitForSelector('[data-testid="offline-ready"]', { timeout: 20000 });
+  await withDistCopy(async (server) => {
+    const page = await visitedOnce(server);
     await page.context().setOffline(true);
     await page.reload();
     await appReady(page);
@@ -57,20 +68,12 @@ test('after one visit, library, reader and notes work with the network off', asy
     await page.waitForSelector('[data-testid="reader-title"]');
     assert.deepEqual(page.problems.filter((p) => !p.includes('ERR_INTERNET_DISCONNECTED')), []);
     await page.context().close();
-  } finally {
-    await server.close();
-    await rm(dir, { recursive: true, force: true });
-  }
+  });
 });
 
 test('a new build shows the update prompt, and Reload switches to it', async () => {
-  const dir = await distCopy();
-  const server = await serveDist(dir);
-  try {
-    const page = await newPage(browser);
-    await page.goto(server.url);
-    await appReady(page);
-    await page.waitForSelector('[data-testid="offline-ready"]', { timeout: 20000 });
+  await withDistCopy(async (server, dir) => {
+    const page = await visitedOnce(server);
     // "Deploy" a new build: same files, new version.
     const sw = await readFile(join(dir, 'sw.js'), 'utf8');
     await writeFile(join(dir, 'sw.js'), sw.replace(/const VERSION = '([^']*)'/, "const VERSION = '$1-next'"));
@@ -83,8 +86,5 @@ test('a new build shows the update prompt, and Reload switches to it', async () 
     assert.equal(caches.length, 1, `old caches deleted: ${caches}`);
     assert.match(caches[0], /-next$/);
     await page.context().close();
-  } finally {
-    await server.close();
-    await rm(dir, { recursive: true, force: true });
-  }
+  });
 });

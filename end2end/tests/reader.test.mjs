@@ -1,23 +1,15 @@
 // The reader: deep links open a document (and a paragraph); unknown links
 // say so instead of breaking.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist } from '../support/server.mjs';
-import { launch, newPage, appReady } from '../support/browser.mjs';
+import { newPage, appReady } from '../support/browser.mjs';
+import { appSuite } from '../support/suite.mjs';
 
-let server, browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const ctx = appSuite();
 
 test('a deep link opens the document in the reader', async () => {
-  const page = await newPage(browser);
-  await page.goto(`${server.url}#/doc/003_e16917e1f304fc4f`);
+  const page = await newPage(ctx.browser);
+  await page.goto(`${ctx.server.url}#/doc/003_e16917e1f304fc4f`);
   await appReady(page);
   await page.waitForSelector('[data-testid="reader"]');
   assert.equal(await page.textContent('[data-testid="reader-title"]'), 'Russia’s Failure in Asia');
@@ -29,8 +21,8 @@ test('a deep link opens the document in the reader', async () => {
 });
 
 test('a paragraph permalink scrolls to and marks that paragraph', async () => {
-  const page = await newPage(browser, { viewport: { width: 1000, height: 700 } });
-  await page.goto(`${server.url}#/doc/004_e430e81422721e95?block=40`);
+  const page = await newPage(ctx.browser, { viewport: { width: 1000, height: 700 } });
+  await page.goto(`${ctx.server.url}#/doc/004_e430e81422721e95?block=40`);
   await appReady(page);
   await page.waitForSelector('#b-40.target');
   const top = await page.$eval('#b-40', (el) => el.getBoundingClientRect().top);
@@ -38,8 +30,8 @@ test('a paragraph permalink scrolls to and marks that paragraph', async () => {
 });
 
 test('an unknown document id shows a helpful message, not a broken page', async () => {
-  const page = await newPage(browser);
-  await page.goto(`${server.url}#/doc/no-such-paper`);
+  const page = await newPage(ctx.browser);
+  await page.goto(`${ctx.server.url}#/doc/no-such-paper`);
   await appReady(page);
   await page.waitForSelector('[data-testid="doc-not-found"]');
   assert.match(await page.textContent('[data-testid="doc-not-found"]'), /no-such-paper/);
@@ -49,8 +41,8 @@ test('an unknown document id shows a helpful message, not a broken page', async 
 });
 
 test('an unknown route shows the not-found view', async () => {
-  const page = await newPage(browser);
-  await page.goto(`${server.url}#/%3Cscript%3Ealert(1)%3C/script%3E`);
+  const page = await newPage(ctx.browser);
+  await page.goto(`${ctx.server.url}#/%3Cscript%3Ealert(1)%3C/script%3E`);
   await appReady(page);
   await page.waitForSelector('[data-testid="not-found"]');
   assert.match(await page.textContent('[data-testid="not-found"] code'), /<script>alert\(1\)<\/script>/);

@@ -1,23 +1,15 @@
 // Reading aids: contents, note pop-overs with a way back, the language
 // switch and paragraph permalinks.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist } from '../support/server.mjs';
-import { launch, newPage, appReady } from '../support/browser.mjs';
+import { newPage, appReady } from '../support/browser.mjs';
+import { appSuite } from '../support/suite.mjs';
 
-let server, browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const ctx = appSuite();
 
 async function open(path, options) {
-  const page = await newPage(browser, options);
-  await page.goto(`${server.url}${path}`);
+  const page = await newPage(ctx.browser, options);
+  await page.goto(`${ctx.server.url}${path}`);
   await appReady(page);
   await page.waitForSelector('[data-testid="reader"]');
   return page;
@@ -70,7 +62,7 @@ test('the language switch hides and shows text not in English', async () => {
 
 test('the permalink button copies the paragraph link and updates the address bar', async () => {
   const page = await open('#/doc/002_e63e79a699b4910e');
-  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(ctx.server.url).origin });
   const para = page.locator('[data-testid="para"]').nth(3);
   const id = await para.getAttribute('id');
   await para.hover();

@@ -1,23 +1,15 @@
 // Search as you type: highlighted hits, the reader at the paragraph with
 // matches to step through, the query in the URL, and the page API.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist } from '../support/server.mjs';
-import { launch, newPage, appReady } from '../support/browser.mjs';
+import { newPage, appReady } from '../support/browser.mjs';
+import { appSuite } from '../support/suite.mjs';
 
-let server, browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const ctx = appSuite();
 
 async function home() {
-  const page = await newPage(browser);
-  await page.goto(server.url);
+  const page = await newPage(ctx.browser);
+  await page.goto(ctx.server.url);
   await appReady(page);
   return page;
 }
@@ -80,23 +72,23 @@ test('the URL restores the same results after reload, and Back works', async () 
 
 test('empty and no-result states help', async () => {
   const page = await home();
-  await page.goto(`${server.url}#/search?q=`);
+  await page.goto(`${ctx.server.url}#/search?q=`);
   await page.waitForSelector('[data-testid="search-tips"]');
-  await page.goto(`${server.url}#/search?q=${encodeURIComponent('Kovyktaa')}`);
+  await page.goto(`${ctx.server.url}#/search?q=${encodeURIComponent('Kovyktaa')}`);
   const none = await page.locator('[data-testid="no-results"], [data-testid="hit"]').first();
   await none.waitFor();
   if (await page.locator('[data-testid="no-results"]').count()) {
     await page.click('[data-testid="did-you-mean"]');
     await page.waitForSelector('[data-testid="hit"]');
   }
-  await page.goto(`${server.url}#/search?q=${encodeURIComponent('zzzqqqxxx')}`);
+  await page.goto(`${ctx.server.url}#/search?q=${encodeURIComponent('zzzqqqxxx')}`);
   await page.waitForSelector('[data-testid="no-results"]');
   assert.deepEqual(page.problems, []);
 });
 
 test('the flat view lists passages by score', async () => {
   const page = await home();
-  await page.goto(`${server.url}#/search?q=energy&view=flat`);
+  await page.goto(`${ctx.server.url}#/search?q=energy&view=flat`);
   await page.waitForSelector('[data-testid="hit"]');
   assert.equal(await page.locator('[data-testid="doc-group"]').count(), 0);
   assert.ok((await page.locator('[data-testid="hit"]').count()) > 5);
