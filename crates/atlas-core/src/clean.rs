@@ -32,7 +32,7 @@ pub use audit::{shorten, Audit};
 pub use markup::{render, strip_inline_markup};
 pub use reflow::reflow;
 
-use crate::model::{AuditAction, AuditEntry, BlockKind, Meta, Note, Span, SpanKind};
+use crate::model::{AuditAction, AuditEntry, BlockKind, Meta, Note, Span};
 
 /// A body block before ids and languages are assigned.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -151,14 +151,7 @@ pub fn clean(text: &str) -> CleanDoc {
         markers::find_plain_markers(&mut blocks, &mut audit);
     }
     for b in &mut blocks {
-        b.notes = b
-            .spans
-            .iter()
-            .filter_map(|s| match s.kind {
-                SpanKind::NoteRef { n } => Some(n),
-                _ => None,
-            })
-            .collect();
+        b.notes = crate::model::note_numbers(&b.spans);
     }
     structure::classify(&mut blocks, &paras_first_lines(&paras), &mut audit);
     let notes = finish_notes(&mut notes, &blocks, &mut audit);

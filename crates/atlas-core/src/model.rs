@@ -253,6 +253,17 @@ pub struct Stats {
     pub paragraphs: u32,
 }
 
+/// The note numbers referenced by `spans`, in order.
+pub fn note_numbers(spans: &[Span]) -> Vec<u32> {
+    spans
+        .iter()
+        .filter_map(|s| match s.kind {
+            SpanKind::NoteRef { n } => Some(n),
+            _ => None,
+        })
+        .collect()
+}
+
 /// Why embedded bytes could not be decoded.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DecodeError(pub String);

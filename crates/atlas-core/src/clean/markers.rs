@@ -202,14 +202,7 @@ mod tests {
         blocks
             .into_iter()
             .map(|b| {
-                let ns = b
-                    .spans
-                    .iter()
-                    .filter_map(|s| match s.kind {
-                        SpanKind::NoteRef { n } => Some(n),
-                        _ => None,
-                    })
-                    .collect();
+                let ns = crate::model::note_numbers(&b.spans);
                 (b.text, ns)
             })
             .collect()
