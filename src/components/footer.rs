@@ -9,7 +9,7 @@ pub fn Footer() -> impl IntoView {
     view! {
         <footer class="site-footer">
             <p>
-                "Far East Atlas runs entirely in your browser: the corpus ("
+                "Far East Atlas runs entirely in your browser: the corpus and its search index ("
                 {kib}
                 " KiB) is built into the page, nothing is fetched. "
                 <super::offline_status::OfflineStatus />

@@ -16,7 +16,6 @@ use leptos::prelude::*;
 /// Shows document `id`, scrolled to `block` if given.
 #[component]
 pub fn Reader(id: String, block: Option<u32>, q: String) -> impl IntoView {
-    let _ = &q;
     let corpus = match crate::corpus::corpus() {
         Ok(c) => c,
         Err(e) => {
