@@ -11,6 +11,7 @@ pub mod embed;
 pub mod pages;
 pub mod panic_panel;
 pub mod route;
+pub mod state;
 
 use leptos::prelude::*;
 use route::Route;
@@ -33,11 +34,23 @@ fn current_route() -> Route {
 #[component]
 pub fn App() -> impl IntoView {
     let (route, set_route) = signal(current_route());
+    provide_context(set_route);
     let embed = embed::is_embed();
-    let handle = window_event_listener(leptos::ev::hashchange, move |_| {
-        set_route.set(current_route())
+    // Links and embed commands change the fragment (`hashchange`); Back and
+    // Forward over entries the app pushed itself fire `popstate`. Either way
+    // the URL is the truth; an unchanged route is not re-rendered.
+    let sync = move || {
+        let next = current_route();
+        if route.with_untracked(|r| r != &next) {
+            set_route.set(next);
+        }
+    };
+    let hash = window_event_listener(leptos::ev::hashchange, move |_| sync());
+    let pop = window_event_listener(leptos::ev::popstate, move |_| sync());
+    on_cleanup(move || {
+        hash.remove();
+        pop.remove();
     });
-    on_cleanup(move || handle.remove());
 
     let page = move || match route.get() {
         Route::Library => pages::library::Library().into_any(),

@@ -37,3 +37,32 @@ pub fn absolute_url(hash: &str) -> String {
     let base = href.split('#').next().unwrap_or_default();
     format!("{base}{hash}")
 }
+
+/// Goes to `route` at once, without waiting for `hashchange`: the URL is
+/// updated with the History API (a new entry when `push`, else in place)
+/// and the app's route signal is set in the same task. The search box uses
+/// this so a keystroke's results render before the next frame. `set_route`
+/// is the app's route setter (`use_context` in the component body: event
+/// handlers run outside the reactive owner).
+pub fn go(
+    set_route: Option<WriteSignal<crate::route::Route>>,
+    route: crate::route::Route,
+    push: bool,
+) {
+    let hash = route.to_hash();
+    if let Ok(history) = window().history() {
+        let url = Some(hash.as_str());
+        let _ = if push {
+            history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", url)
+        } else {
+            history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", url)
+        };
+    }
+    match set_route {
+        Some(set_route) => set_route.set(route),
+        // Outside the app (never in practice): fall back to a real navigation.
+        None => {
+            let _ = window().location().set_hash(&hash);
+        }
+    }
+}

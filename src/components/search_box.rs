@@ -10,6 +10,7 @@ use leptos::prelude::*;
 #[component]
 pub fn SearchBox(route: ReadSignal<Route>) -> impl IntoView {
     let input: NodeRef<leptos::html::Input> = NodeRef::new();
+    let set_route = use_context::<WriteSignal<Route>>();
     let value = move || match route.get() {
         Route::Search { q, .. } => q,
         _ => String::new(),
@@ -17,15 +18,8 @@ pub fn SearchBox(route: ReadSignal<Route>) -> impl IntoView {
     let on_input = move |ev: leptos::ev::Event| {
         let q = event_target_value(&ev);
         let flat = matches!(route.get_untracked(), Route::Search { flat: true, .. });
-        let hash = Route::Search { q, flat }.to_hash();
-        let location = window().location();
-        if matches!(route.get_untracked(), Route::Search { .. }) {
-            let href = location.href().unwrap_or_default();
-            let base = href.split('#').next().unwrap_or_default().to_string();
-            let _ = location.replace(&format!("{base}{hash}"));
-        } else {
-            let _ = location.set_hash(&hash);
-        }
+        let searching = matches!(route.get_untracked(), Route::Search { .. });
+        super::nav::go(set_route, Route::Search { q, flat }, !searching);
     };
     let slash = window_event_listener(leptos::ev::keydown, move |ev| {
         if ev.key() != "/" || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
