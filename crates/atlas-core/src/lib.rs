@@ -11,7 +11,8 @@
 //!   ([`model::Corpus::from_bytes`]).
 //!
 //! It therefore has no web dependencies and no I/O outside [`source`] and
-//! [`pipeline`], which are the only modules that touch the file system.
+//! [`pipeline`], which are the only modules that touch the file system
+//! (the curated `data/` files are compiled in by [`gazetteer`]).
 #![deny(missing_docs)]
 
 pub mod analysis;
@@ -19,6 +20,7 @@ pub mod catalog;
 pub mod clean;
 pub mod error;
 pub mod front_matter;
+pub mod gazetteer;
 pub mod index;
 pub mod lang;
 pub mod model;
@@ -29,6 +31,7 @@ pub mod source;
 pub mod stats;
 
 pub use error::{Error, ErrorKind};
+pub use gazetteer::Gazetteer;
 pub use index::SearchIndex;
 pub use model::Corpus;
 pub use pipeline::{build_corpus, build_corpus_from_sources};
