@@ -16,6 +16,7 @@
 #![deny(missing_docs)]
 
 pub mod analysis;
+pub mod annotate;
 pub mod catalog;
 pub mod clean;
 pub mod error;
@@ -30,6 +31,7 @@ pub mod segments;
 pub mod source;
 pub mod stats;
 
+pub use annotate::place::PlaceIndex;
 pub use error::{Error, ErrorKind};
 pub use gazetteer::Gazetteer;
 pub use index::SearchIndex;
