@@ -193,6 +193,11 @@ impl Gazetteer {
                 }
                 alias_owner.insert(alias.clone(), (place.id.clone(), line));
             }
+            if places.len() == usize::from(u16::MAX) {
+                // Mentions store a place as a u16 (compact in the embedded bytes).
+                let m = format!("more than {} places", u16::MAX);
+                return Err(bad(file, line, m));
+            }
             places.push(place);
         }
         Ok(Gazetteer {
