@@ -30,6 +30,10 @@ enum Command {
     Report {
         /// Only this document (default: all).
         id: Option<String>,
+        /// Instead: capitalised spans that look like places but are neither in
+        /// data/gazetteer.tsv nor in data/gazetteer-ignore.tsv (to review).
+        #[arg(long)]
+        places: bool,
         #[command(flatten)]
         common: Common,
     },
@@ -49,6 +53,11 @@ enum Command {
         /// Print the index's size in bytes (postcard) on stderr.
         #[arg(long)]
         index_size: bool,
+        #[command(flatten)]
+        common: Common,
+    },
+    /// List every place mentioned in blocks and notes, with each mention.
+    Places {
         #[command(flatten)]
         common: Common,
     },
@@ -112,12 +121,25 @@ fn run(cli: Cli) -> Result<String, String> {
                 output::docs_table(&corpus)
             })
         }
-        Command::Report { id, common } => {
+        Command::Report { id, places, common } => {
             let corpus = atlas_core::build_corpus(&common.seed_dir()).map_err(|e| e.to_string())?;
             let docs: Vec<&atlas_core::model::Document> = match &id {
                 Some(id) => vec![find(&corpus, id)?],
                 None => corpus.documents.iter().collect(),
             };
+            if places {
+                let gazetteer = atlas_core::Gazetteer::bundled().map_err(|e| e.to_string())?;
+                let mut candidates =
+                    atlas_core::annotate::place::candidates::place_candidates(&corpus, &gazetteer);
+                if let Some(id) = &id {
+                    candidates.retain(|c| corpus.documents[c.doc as usize].id == *id);
+                }
+                return Ok(if common.json {
+                    output::candidates_json(&corpus, &candidates)
+                } else {
+                    output::candidates_plain(&corpus, &candidates)
+                });
+            }
             Ok(if common.json {
                 output::report_json(&docs)
             } else {
@@ -148,6 +170,14 @@ fn run(cli: Cli) -> Result<String, String> {
                 response.to_json()
             } else {
                 output::search_plain(&response)
+            })
+        }
+        Command::Places { common } => {
+            let corpus = atlas_core::build_corpus(&common.seed_dir()).map_err(|e| e.to_string())?;
+            Ok(if common.json {
+                output::places_json(&corpus)
+            } else {
+                output::places_table(&corpus)
             })
         }
         Command::Text { id, common } => {

@@ -219,3 +219,156 @@ pub fn report_plain(docs: &[&Document]) -> String {
     }
     out.trim_end().to_string()
 }
+
+/// One place of `atlas places --json`: a place mentioned at least once.
+#[derive(Serialize)]
+pub struct PlaceRow<'a> {
+    id: &'a str,
+    name: &'a str,
+    kind: &'static str,
+    country: Option<&'a str>,
+    lat: f64,
+    lon: f64,
+    mentions: Vec<MentionRow<'a>>,
+}
+
+/// One mention of a place: one occurrence in a body block or a note.
+#[derive(Serialize)]
+pub struct MentionRow<'a> {
+    /// Document id.
+    doc: &'a str,
+    /// Passage id as in search hits: `<doc>:<n>` or `<doc>:note:<n>`.
+    block: String,
+    /// The text as written.
+    surface: &'a str,
+    /// A capital standing for its government.
+    metonym: bool,
+}
+
+fn place_rows(corpus: &Corpus) -> Vec<PlaceRow<'_>> {
+    let index = &corpus.places;
+    index
+        .places
+        .iter()
+        .enumerate()
+        .map(|(i, p)| PlaceRow {
+            id: &p.id,
+            name: &p.name,
+            kind: p.kind.name(),
+            country: p.country.as_deref(),
+            lat: p.lat,
+            lon: p.lon,
+            mentions: index
+                .mentions_of(i as u16)
+                .map(|m| MentionRow {
+                    doc: corpus
+                        .documents
+                        .get(m.doc as usize)
+                        .map_or("", |d| d.id.as_str()),
+                    block: m.block_id(corpus).unwrap_or_default(),
+                    surface: m.surface(corpus).unwrap_or(""),
+                    metonym: m.metonym,
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+pub fn places_json(corpus: &Corpus) -> String {
+    to_json(&place_rows(corpus))
+}
+
+/// `atlas places`: one line per place, most mentioned first, with its
+/// mentions per document (in document order) and how many are metonyms.
+pub fn places_table(corpus: &Corpus) -> String {
+    let mut rows = place_rows(corpus);
+    rows.sort_by(|a, b| b.mentions.len().cmp(&a.mentions.len()).then(a.id.cmp(b.id)));
+    let mut out = format!(
+        "{} places, {} mentions\n",
+        rows.len(),
+        corpus.places.mentions.len()
+    );
+    for r in &rows {
+        let per_doc: Vec<String> = corpus
+            .documents
+            .iter()
+            .map(|d| {
+                r.mentions
+                    .iter()
+                    .filter(|m| m.doc == d.id)
+                    .count()
+                    .to_string()
+            })
+            .collect();
+        let metonyms = r.mentions.iter().filter(|m| m.metonym).count();
+        out.push_str(&format!(
+            "{:>4} {:<34} {:<12} {:<2} {:>8.4} {:>9.4}  per doc {}{}\n",
+            r.mentions.len(),
+            r.id,
+            r.kind,
+            r.country.unwrap_or("-"),
+            r.lat,
+            r.lon,
+            per_doc.join("/"),
+            if metonyms > 0 {
+                format!("  ({metonyms} metonym)")
+            } else {
+                String::new()
+            }
+        ));
+    }
+    out.trim_end().to_string()
+}
+
+/// One row of `atlas report --places --json`: a span to review.
+#[derive(Serialize)]
+struct CandidateRow<'a> {
+    doc: &'a str,
+    block: String,
+    surface: &'a str,
+    trigger: &'a str,
+    context: &'a str,
+}
+
+fn candidate_rows<'a>(
+    corpus: &'a Corpus,
+    candidates: &'a [atlas_core::annotate::place::candidates::PlaceCandidate],
+) -> Vec<CandidateRow<'a>> {
+    candidates
+        .iter()
+        .map(|c| {
+            let doc = corpus.documents.get(c.doc as usize);
+            CandidateRow {
+                doc: doc.map_or("", |d| d.id.as_str()),
+                block: doc.and_then(|d| c.passage.block_id(d)).unwrap_or_default(),
+                surface: &c.surface,
+                trigger: &c.trigger,
+                context: &c.context,
+            }
+        })
+        .collect()
+}
+
+pub fn candidates_json(
+    corpus: &Corpus,
+    candidates: &[atlas_core::annotate::place::candidates::PlaceCandidate],
+) -> String {
+    to_json(&candidate_rows(corpus, candidates))
+}
+
+pub fn candidates_plain(
+    corpus: &Corpus,
+    candidates: &[atlas_core::annotate::place::candidates::PlaceCandidate],
+) -> String {
+    let mut out = format!(
+        "{} place candidates to review (add each to data/gazetteer.tsv or data/gazetteer-ignore.tsv)\n",
+        candidates.len()
+    );
+    for r in candidate_rows(corpus, candidates) {
+        out.push_str(&format!(
+            "{:<32} {:<36} {:<28} {}\n",
+            r.block, r.surface, r.trigger, r.context
+        ));
+    }
+    out.trim_end().to_string()
+}

@@ -47,6 +47,10 @@ pub enum ErrorKind {
     /// `catalog.toml` is not valid TOML or does not have the expected shape.
     #[error("catalog: {0}")]
     Catalog(String),
+    /// A row of the gazetteer or its ignore list is malformed or contradicts
+    /// another row (`data/gazetteer.tsv:42: latitude 95 out of range`).
+    #[error("{0}")]
+    Gazetteer(String),
     /// The seed folder holds no seed files at all.
     #[error("no .txt or .md seed files found")]
     NoSeeds,

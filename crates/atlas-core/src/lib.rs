@@ -11,14 +11,17 @@
 //!   ([`model::Corpus::from_bytes`]).
 //!
 //! It therefore has no web dependencies and no I/O outside [`source`] and
-//! [`pipeline`], which are the only modules that touch the file system.
+//! [`pipeline`], which are the only modules that touch the file system
+//! (the curated `data/` files are compiled in by [`gazetteer`]).
 #![deny(missing_docs)]
 
 pub mod analysis;
+pub mod annotate;
 pub mod catalog;
 pub mod clean;
 pub mod error;
 pub mod front_matter;
+pub mod gazetteer;
 pub mod index;
 pub mod lang;
 pub mod model;
@@ -28,7 +31,9 @@ pub mod segments;
 pub mod source;
 pub mod stats;
 
+pub use annotate::place::PlaceIndex;
 pub use error::{Error, ErrorKind};
+pub use gazetteer::Gazetteer;
 pub use index::SearchIndex;
 pub use model::Corpus;
 pub use pipeline::{build_corpus, build_corpus_from_sources};

@@ -13,6 +13,8 @@ use serde::{Deserialize, Serialize};
 pub struct Corpus {
     /// Documents, sorted by file name.
     pub documents: Vec<Document>,
+    /// Places mentioned in blocks and notes, and every mention (issue 5).
+    pub places: crate::annotate::place::PlaceIndex,
 }
 
 /// One paper: its metadata, its clean blocks and its notes.

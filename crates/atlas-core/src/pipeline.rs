@@ -2,8 +2,9 @@
 //!
 //! Order of stages: read and decode every seed ([`crate::source`]), read the
 //! curated catalog ([`crate::catalog`]), clean each text ([`crate::clean`]),
-//! detect block languages ([`crate::lang`]), count ([`crate::stats`]) and
-//! merge curated metadata over what the text itself gives.
+//! detect block languages ([`crate::lang`]), count ([`crate::stats`]),
+//! merge curated metadata over what the text itself gives, then annotate the
+//! clean corpus ([`annotate`]: places).
 
 use crate::catalog::{read_catalog, Catalog, CatalogEntry};
 use crate::error::{Error, ErrorKind};
@@ -54,7 +55,20 @@ pub fn build_corpus_from_sources(
         documents.push(build_document(&seed, catalog.get(&seed.file)));
     }
     documents.sort_by(|a, b| a.file.cmp(&b.file));
-    Ok(Corpus { documents })
+    let mut corpus = Corpus {
+        documents,
+        ..Corpus::default()
+    };
+    annotate(&mut corpus)?;
+    Ok(corpus)
+}
+
+/// Runs the annotators over the clean corpus: places (against the bundled
+/// gazetteer) so far.
+pub fn annotate(corpus: &mut Corpus) -> Result<(), Error> {
+    let gazetteer = crate::gazetteer::Gazetteer::bundled()?;
+    corpus.places = crate::annotate::place::annotate_places(corpus, &gazetteer);
+    Ok(())
 }
 
 /// Cleans one seed and attaches its metadata.

@@ -1,0 +1,515 @@
+//! The curated gazetteer (`data/gazetteer.tsv`) and its ignore list
+//! (`data/gazetteer-ignore.tsv`) as typed rows.
+//!
+//! Both files are hand-edited, so every check a maintainer could get wrong
+//! is made here and reported as `file:line: reason`: column count, id slug,
+//! kind, country code, coordinate range and precision, source form, empty or
+//! duplicated aliases, waypoints on a non-route, an alias claimed by two
+//! places, an ignore span equal to an alias (it would silently hide the
+//! place). The file headers (`#` lines) are the specification; read them
+//! before changing a rule here.
+//!
+//! [`Gazetteer::bundled`] embeds the committed files with `include_str!`, so
+//! `build.rs`, the CLI and tests all see the same data without paths.
+
+use crate::error::{Error, ErrorKind};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Where the bundled gazetteer lives, as reported in errors.
+pub const GAZETTEER_FILE: &str = "data/gazetteer.tsv";
+/// Where the bundled ignore list lives, as reported in errors.
+pub const IGNORE_FILE: &str = "data/gazetteer-ignore.tsv";
+
+const GAZETTEER_TEXT: &str = include_str!("../../../data/gazetteer.tsv");
+const IGNORE_TEXT: &str = include_str!("../../../data/gazetteer-ignore.tsv");
+
+const GAZETTEER_HEADER: [&str; 9] = [
+    "id",
+    "name",
+    "kind",
+    "country",
+    "lat",
+    "lon",
+    "source",
+    "aliases",
+    "waypoints",
+];
+const IGNORE_HEADER: [&str; 2] = ["surface", "reason"];
+
+/// What kind of place a row is (the `kind` column).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum PlaceKind {
+    /// A sovereign (or historical) state.
+    Country,
+    /// A city or town.
+    City,
+    /// A federal subject, province, prefecture or federal district.
+    Region,
+    /// A region spanning several administrative units (Siberia, Northeast Asia).
+    MacroRegion,
+    /// A river.
+    River,
+    /// An ocean, sea or lake.
+    Sea,
+    /// An island or island chain.
+    Island,
+    /// A peninsula.
+    Peninsula,
+    /// An oil/gas field, mine or LNG project.
+    Field,
+    /// A port.
+    Port,
+    /// A railway, pipeline, road or sea route (has waypoints).
+    Route,
+    /// A cross-border or special economic zone.
+    Zone,
+    /// Anything else (a supranational union, a bridge).
+    Other,
+}
+
+impl PlaceKind {
+    /// Every kind, in the order of the header's list.
+    pub const ALL: [PlaceKind; 13] = [
+        PlaceKind::Country,
+        PlaceKind::City,
+        PlaceKind::Region,
+        PlaceKind::MacroRegion,
+        PlaceKind::River,
+        PlaceKind::Sea,
+        PlaceKind::Island,
+        PlaceKind::Peninsula,
+        PlaceKind::Field,
+        PlaceKind::Port,
+        PlaceKind::Route,
+        PlaceKind::Zone,
+        PlaceKind::Other,
+    ];
+
+    /// The name used in the file and in JSON (`macro-region`, `city`, …).
+    pub fn name(self) -> &'static str {
+        match self {
+            PlaceKind::Country => "country",
+            PlaceKind::City => "city",
+            PlaceKind::Region => "region",
+            PlaceKind::MacroRegion => "macro-region",
+            PlaceKind::River => "river",
+            PlaceKind::Sea => "sea",
+            PlaceKind::Island => "island",
+            PlaceKind::Peninsula => "peninsula",
+            PlaceKind::Field => "field",
+            PlaceKind::Port => "port",
+            PlaceKind::Route => "route",
+            PlaceKind::Zone => "zone",
+            PlaceKind::Other => "other",
+        }
+    }
+
+    /// The kind a file names, if any.
+    pub fn from_name(name: &str) -> Option<PlaceKind> {
+        PlaceKind::ALL.into_iter().find(|k| k.name() == name)
+    }
+}
+
+/// One gazetteer row.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Place {
+    /// Unique lowercase ascii slug (`primorsky-krai`).
+    pub id: String,
+    /// Canonical English name.
+    pub name: String,
+    /// What kind of place.
+    pub kind: PlaceKind,
+    /// ISO 3166-1 alpha-2 code; `None` for `-` (several countries, disputed, historical).
+    pub country: Option<String>,
+    /// WGS84 latitude, decimal degrees.
+    pub lat: f64,
+    /// WGS84 longitude, decimal degrees.
+    pub lon: f64,
+    /// Where the coordinates come from (`geonames:2013348`, `representative:…`).
+    pub source: String,
+    /// Surface forms matched in the text (case-sensitive), canonical name included.
+    pub aliases: Vec<String>,
+    /// Routes only: `(lat, lon)` points in travel order, for drawing.
+    pub waypoints: Vec<(f64, f64)>,
+    /// 1-based line of the row in its file.
+    pub line: usize,
+}
+
+impl Place {
+    /// The GeoNames id of a `geonames:<id>` source.
+    pub fn geonames_id(&self) -> Option<u64> {
+        self.source.strip_prefix("geonames:")?.parse().ok()
+    }
+}
+
+/// One ignore-list row: a span that is never a place mention.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IgnoreEntry {
+    /// Exact, case-sensitive text.
+    pub surface: String,
+    /// Why it is not a place (organisation, person, demonym, …).
+    pub reason: String,
+    /// 1-based line of the row in its file.
+    pub line: usize,
+}
+
+/// The places and the spans that hide them.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Gazetteer {
+    /// Rows in file order.
+    pub places: Vec<Place>,
+    /// Ignore-list rows in file order (empty until [`Gazetteer::with_ignore`]).
+    pub ignore: Vec<IgnoreEntry>,
+}
+
+impl Gazetteer {
+    /// The committed `data/gazetteer.tsv` and `data/gazetteer-ignore.tsv`.
+    pub fn bundled() -> Result<Gazetteer, Error> {
+        Gazetteer::parse(GAZETTEER_TEXT, GAZETTEER_FILE)?
+            .with_ignore(parse_ignore(IGNORE_TEXT, IGNORE_FILE)?, IGNORE_FILE)
+    }
+
+    /// Parses a gazetteer file; `file` is only used in error messages.
+    pub fn parse(text: &str, file: &str) -> Result<Gazetteer, Error> {
+        let mut places = Vec::new();
+        let mut ids: BTreeMap<String, usize> = BTreeMap::new();
+        let mut alias_owner: BTreeMap<String, (String, usize)> = BTreeMap::new();
+        for (line, cols) in data_rows(text, file, &GAZETTEER_HEADER)? {
+            let place = parse_place(&cols, line).map_err(|m| bad(file, line, m))?;
+            if let Some(first) = ids.insert(place.id.clone(), line) {
+                let m = format!("duplicate id {:?} (first on line {first})", place.id);
+                return Err(bad(file, line, m));
+            }
+            for alias in &place.aliases {
+                if let Some((other, at)) = alias_owner.get(alias) {
+                    // An alias naming two places could only be resolved by
+                    // context, which the geoparser does not read: the file
+                    // must pick one (the header lists the ambiguous ones).
+                    let m = format!(
+                        "alias {alias:?} also belongs to {other:?} (line {at}); an alias names one place"
+                    );
+                    return Err(bad(file, line, m));
+                }
+                alias_owner.insert(alias.clone(), (place.id.clone(), line));
+            }
+            if places.len() == usize::from(u16::MAX) {
+                // Mentions store a place as a u16 (compact in the embedded bytes).
+                let m = format!("more than {} places", u16::MAX);
+                return Err(bad(file, line, m));
+            }
+            places.push(place);
+        }
+        Ok(Gazetteer {
+            places,
+            ignore: Vec::new(),
+        })
+    }
+
+    /// Adds an ignore list, refusing a surface that equals an alias: the
+    /// ignore span would always win and the alias could never match.
+    pub fn with_ignore(mut self, ignore: Vec<IgnoreEntry>, file: &str) -> Result<Gazetteer, Error> {
+        for entry in &ignore {
+            if let Some(p) = self
+                .places
+                .iter()
+                .find(|p| p.aliases.contains(&entry.surface))
+            {
+                let m = format!(
+                    "{:?} is an alias of {:?} (line {}); ignoring it would hide that place",
+                    entry.surface, p.id, p.line
+                );
+                return Err(bad(file, entry.line, m));
+            }
+        }
+        self.ignore = ignore;
+        Ok(self)
+    }
+
+    /// The place with this id.
+    pub fn place(&self, id: &str) -> Option<&Place> {
+        self.places.iter().find(|p| p.id == id)
+    }
+}
+
+/// Parses an ignore-list file; `file` is only used in error messages.
+pub fn parse_ignore(text: &str, file: &str) -> Result<Vec<IgnoreEntry>, Error> {
+    let mut out = Vec::new();
+    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+    for (line, cols) in data_rows(text, file, &IGNORE_HEADER)? {
+        let surface = cols[0].trim();
+        let reason = cols[1].trim();
+        if surface.is_empty() || reason.is_empty() {
+            return Err(bad(file, line, "empty surface or reason".to_string()));
+        }
+        if let Some(first) = seen.insert(surface.to_string(), line) {
+            let m = format!("duplicate surface {surface:?} (first on line {first})");
+            return Err(bad(file, line, m));
+        }
+        out.push(IgnoreEntry {
+            surface: surface.to_string(),
+            reason: reason.to_string(),
+            line,
+        });
+    }
+    Ok(out)
+}
+
+fn bad(file: &str, line: usize, message: String) -> Error {
+    Error::at_line(file, line, ErrorKind::Gazetteer(message))
+}
+
+/// The non-comment rows after the column header, as `(line, columns)`;
+/// checks the header and every row's column count.
+fn data_rows<'t>(
+    text: &'t str,
+    file: &str,
+    header: &[&str],
+) -> Result<Vec<(usize, Vec<&'t str>)>, Error> {
+    let mut rows = Vec::new();
+    let mut header_seen = false;
+    for (i, raw) in text.lines().enumerate() {
+        let line = i + 1;
+        let row = raw.strip_suffix('\r').unwrap_or(raw);
+        if row.starts_with('#') || row.trim().is_empty() {
+            continue;
+        }
+        let cols: Vec<&str> = row.split('\t').collect();
+        if !header_seen {
+            if cols != header {
+                let m = format!("expected the column header {:?}", header.join("\t"));
+                return Err(bad(file, line, m));
+            }
+            header_seen = true;
+            continue;
+        }
+        if cols.len() != header.len() {
+            let m = format!(
+                "{} tab-separated columns, expected {} ({})",
+                cols.len(),
+                header.len(),
+                header.join(", ")
+            );
+            return Err(bad(file, line, m));
+        }
+        rows.push((line, cols));
+    }
+    if !header_seen {
+        return Err(Error::file(
+            file,
+            ErrorKind::Gazetteer("no column header line".to_string()),
+        ));
+    }
+    Ok(rows)
+}
+
+fn parse_place(cols: &[&str], line: usize) -> Result<Place, String> {
+    let id = cols[0].trim();
+    if id.is_empty()
+        || !id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    {
+        return Err(format!("id {id:?} is not a lowercase ascii slug"));
+    }
+    let name = cols[1].trim();
+    if name.is_empty() {
+        return Err("empty name".to_string());
+    }
+    let kind = PlaceKind::from_name(cols[2].trim()).ok_or_else(|| {
+        let kinds: Vec<&str> = PlaceKind::ALL.iter().map(|k| k.name()).collect();
+        format!("unknown kind {:?} (one of {})", cols[2], kinds.join(", "))
+    })?;
+    let country = match cols[3].trim() {
+        "-" => None,
+        c if c.len() == 2 && c.bytes().all(|b| b.is_ascii_uppercase()) => Some(c.to_string()),
+        c => return Err(format!("country {c:?} is not an ISO alpha-2 code or -")),
+    };
+    let lat = coordinate(cols[4], "latitude", 90.0)?;
+    let lon = coordinate(cols[5], "longitude", 180.0)?;
+    let source = cols[6].trim();
+    let source_ok = match source.split_once(':') {
+        Some(("geonames", n)) => !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()),
+        Some(("representative", why)) => !why.trim().is_empty(),
+        _ => false,
+    };
+    if !source_ok {
+        return Err(format!(
+            "source {source:?} is neither geonames:<id> nor representative:<reason>"
+        ));
+    }
+    let mut aliases: Vec<String> = Vec::new();
+    for alias in cols[7].split(" | ") {
+        let alias = alias.trim();
+        if alias.is_empty() {
+            return Err("empty alias (check the \" | \" separators)".to_string());
+        }
+        if aliases.iter().any(|a| a == alias) {
+            return Err(format!("alias {alias:?} listed twice"));
+        }
+        aliases.push(alias.to_string());
+    }
+    if !aliases.iter().any(|a| a == name) {
+        return Err(format!("the aliases must include the name {name:?}"));
+    }
+    let waypoints = parse_waypoints(cols[8].trim())?;
+    if !waypoints.is_empty() && kind != PlaceKind::Route {
+        return Err(format!(
+            "waypoints on a {}; only routes have them",
+            kind.name()
+        ));
+    }
+    Ok(Place {
+        id: id.to_string(),
+        name: name.to_string(),
+        kind,
+        country,
+        lat,
+        lon,
+        source: source.to_string(),
+        aliases,
+        waypoints,
+        line,
+    })
+}
+
+fn coordinate(text: &str, what: &str, limit: f64) -> Result<f64, String> {
+    let text = text.trim();
+    let value: f64 = text
+        .parse()
+        .map_err(|_| format!("{what} {text:?} is not a decimal number"))?;
+    if !value.is_finite() || value.abs() > limit {
+        return Err(format!("{what} {text} out of range (±{limit})"));
+    }
+    let decimals = text.split_once('.').map_or(0, |(_, d)| d.len());
+    if decimals > 4 {
+        return Err(format!("{what} {text} has more than 4 decimals"));
+    }
+    Ok(value)
+}
+
+fn parse_waypoints(text: &str) -> Result<Vec<(f64, f64)>, String> {
+    if text.is_empty() {
+        return Ok(Vec::new());
+    }
+    text.split(';')
+        .map(|pair| {
+            let (lat, lon) = pair
+                .split_once(',')
+                .ok_or_else(|| format!("waypoint {pair:?} is not lat,lon"))?;
+            Ok((
+                coordinate(lat, "waypoint latitude", 90.0)?,
+                coordinate(lon, "waypoint longitude", 180.0)?,
+            ))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HEAD: &str =
+        "# a comment\nid\tname\tkind\tcountry\tlat\tlon\tsource\taliases\twaypoints\n";
+
+    fn parse_row(row: &str) -> Result<Gazetteer, Error> {
+        Gazetteer::parse(&format!("{HEAD}{row}\n"), "fixture.tsv")
+    }
+
+    #[test]
+    fn the_bundled_files_parse() {
+        let g = Gazetteer::bundled().unwrap();
+        assert!(g.places.len() > 100);
+        assert!(g.ignore.len() > 500);
+        let v = g.place("vladivostok").unwrap();
+        assert_eq!((v.kind, v.geonames_id()), (PlaceKind::City, Some(2013348)));
+        assert!(g.place("trans-siberian-railway").unwrap().waypoints.len() > 3);
+    }
+
+    #[test]
+    fn a_good_row_parses() {
+        let g = parse_row(
+            "amur-highway\tAmur highway\troute\tRU\t51.3753\t128.141\trepresentative:midpoint\tAmur highway | R297\t52,113.5;48.48,135.08",
+        )
+        .unwrap();
+        let p = &g.places[0];
+        assert_eq!(p.line, 3);
+        assert_eq!(p.aliases, vec!["Amur highway", "R297"]);
+        assert_eq!(p.waypoints, vec![(52.0, 113.5), (48.48, 135.08)]);
+    }
+
+    fn error_of(row: &str) -> String {
+        parse_row(row).unwrap_err().to_string()
+    }
+
+    #[test]
+    fn bad_rows_are_reported_with_file_and_line() {
+        let cases = [
+            ("x\tX\tcity\tRU\t1\t2\tgeonames:1\tX", "fixture.tsv:3: 8 tab-separated columns"),
+            ("x\tX\ttown\tRU\t1\t2\tgeonames:1\tX\t", "fixture.tsv:3: unknown kind \"town\""),
+            ("x\tX\tcity\tRU\t95\t2\tgeonames:1\tX\t", "fixture.tsv:3: latitude 95 out of range"),
+            ("x\tX\tcity\tRU\t5\t-181\tgeonames:1\tX\t", "fixture.tsv:3: longitude -181 out of range"),
+            ("x\tX\tcity\tRU\t5\t1.23456\tgeonames:1\tX\t", "more than 4 decimals"),
+            ("x\tX\tcity\tRU\tnorth\t1\tgeonames:1\tX\t", "latitude \"north\" is not a decimal"),
+            ("x\tX\tcity\tRUS\t5\t1\tgeonames:1\tX\t", "country \"RUS\""),
+            ("X\tX\tcity\tRU\t5\t1\tgeonames:1\tX\t", "not a lowercase ascii slug"),
+            ("x\tX\tcity\tRU\t5\t1\twikipedia\tX\t", "source \"wikipedia\""),
+            ("x\tX\tcity\tRU\t5\t1\tgeonames:1\tX |  | Y\t", "fixture.tsv:3: empty alias"),
+            ("x\tX\tcity\tRU\t5\t1\tgeonames:1\t\t", "empty alias"),
+            ("x\tX\tcity\tRU\t5\t1\tgeonames:1\tY\t", "must include the name \"X\""),
+            ("x\tX\tcity\tRU\t5\t1\tgeonames:1\tX | X\t", "listed twice"),
+            ("x\tX\tcity\tRU\t5\t1\tgeonames:1\tX\t1,2", "waypoints on a city"),
+            ("x\tX\troute\tRU\t5\t1\tgeonames:1\tX\t1;2", "waypoint \"1\" is not lat,lon"),
+            (
+                "x\tX\tcity\tRU\t5\t1\tgeonames:1\tX\t\nx\tY\tcity\tRU\t5\t1\tgeonames:1\tY\t",
+                "fixture.tsv:4: duplicate id \"x\" (first on line 3)",
+            ),
+            (
+                "x\tX\tcity\tRU\t5\t1\tgeonames:1\tX | Z\t\ny\tY\tcity\tRU\t5\t1\tgeonames:1\tY | Z\t",
+                "fixture.tsv:4: alias \"Z\" also belongs to \"x\" (line 3)",
+            ),
+        ];
+        for (row, expected) in cases {
+            let got = error_of(row);
+            assert!(
+                got.contains(expected),
+                "{row:?}: got {got:?}, expected {expected:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_missing_or_wrong_header_is_an_error() {
+        let err = Gazetteer::parse("# only comments\n", "g.tsv").unwrap_err();
+        assert_eq!(err.to_string(), "g.tsv: no column header line");
+        let err = Gazetteer::parse("id\tname\n", "g.tsv").unwrap_err();
+        assert!(err
+            .to_string()
+            .starts_with("g.tsv:1: expected the column header"));
+    }
+
+    #[test]
+    fn ignore_rows_are_checked() {
+        let err = parse_ignore("surface\treason\nA\tperson\nA\tperson\n", "i.tsv").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "i.tsv:3: duplicate surface \"A\" (first on line 2)"
+        );
+        let err = parse_ignore("surface\treason\nA\t\n", "i.tsv").unwrap_err();
+        assert_eq!(err.to_string(), "i.tsv:2: empty surface or reason");
+        let err = parse_ignore("surface\treason\nA\n", "i.tsv").unwrap_err();
+        assert!(err
+            .to_string()
+            .starts_with("i.tsv:2: 1 tab-separated columns"));
+    }
+
+    #[test]
+    fn an_ignore_span_equal_to_an_alias_is_refused() {
+        let g = parse_row("x\tX\tcity\tRU\t5\t1\tgeonames:1\tX | Xville\t").unwrap();
+        let ignore = parse_ignore("surface\treason\nXville\tperson\n", "i.tsv").unwrap();
+        let err = g.with_ignore(ignore, "i.tsv").unwrap_err();
+        assert!(err
+            .to_string()
+            .starts_with("i.tsv:2: \"Xville\" is an alias of \"x\" (line 3)"));
+    }
+}
