@@ -10,8 +10,9 @@
 //! - in the browser app, which only *decodes* the embedded bytes
 //!   ([`model::Corpus::from_bytes`]).
 //!
-//! It therefore has no web dependencies and no I/O outside [`source`] and
-//! [`pipeline`], which are the only modules that touch the file system.
+//! It therefore has no web dependencies and no I/O outside [`source`],
+//! [`pipeline`] and [`geo::basemap::build_from_dir`], which are the only
+//! places that touch the file system.
 #![deny(missing_docs)]
 
 pub mod analysis;
@@ -19,6 +20,7 @@ pub mod catalog;
 pub mod clean;
 pub mod error;
 pub mod front_matter;
+pub mod geo;
 pub mod index;
 pub mod lang;
 pub mod model;
