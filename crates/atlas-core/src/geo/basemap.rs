@@ -63,7 +63,7 @@ impl BaseMap {
 
     /// Decodes bytes written by [`BaseMap::to_bytes`].
     pub fn from_bytes(bytes: &[u8]) -> Result<BaseMap, DecodeError> {
-        postcard::from_bytes(bytes).map_err(|e| DecodeError(e.to_string()))
+        postcard::from_bytes(bytes).map_err(|e| DecodeError(format!("base map: {e}")))
     }
 
     /// A country by its ISO numeric code.
