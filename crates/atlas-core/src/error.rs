@@ -54,6 +54,10 @@ pub enum ErrorKind {
     /// The seed folder holds no seed files at all.
     #[error("no .txt or .md seed files found")]
     NoSeeds,
+    /// A base-map source (`data/basemap/*.json`, TopoJSON) is not valid JSON
+    /// or does not have the shape the map builder needs.
+    #[error("base map: {0}")]
+    Basemap(String),
 }
 
 impl Error {

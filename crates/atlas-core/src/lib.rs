@@ -10,9 +10,10 @@
 //! - in the browser app, which only *decodes* the embedded bytes
 //!   ([`model::Corpus::from_bytes`]).
 //!
-//! It therefore has no web dependencies and no I/O outside [`source`] and
-//! [`pipeline`], which are the only modules that touch the file system
-//! (the curated `data/` files are compiled in by [`gazetteer`]).
+//! It therefore has no web dependencies and no I/O outside [`source`],
+//! [`pipeline`] and [`geo::basemap::build_from_dir`], which are the only
+//! places that touch the file system (the curated `data/` files the
+//! annotators need are compiled in by [`gazetteer`]).
 #![deny(missing_docs)]
 
 pub mod analysis;
@@ -22,6 +23,7 @@ pub mod clean;
 pub mod error;
 pub mod front_matter;
 pub mod gazetteer;
+pub mod geo;
 pub mod index;
 pub mod lang;
 pub mod model;
