@@ -2,6 +2,7 @@
 //! rebuilding the app. Each subcommand is a thin wrapper over `atlas-core`;
 //! JSON field names are a stable contract (tests and maintainers rely on them).
 
+mod annotations;
 mod output;
 
 use clap::{Parser, Subcommand};
@@ -49,6 +50,14 @@ enum Command {
         /// Print the index's size in bytes (postcard) on stderr.
         #[arg(long)]
         index_size: bool,
+        #[command(flatten)]
+        common: Common,
+    },
+    /// List every topic with its tagged passages, and each document's topic profile.
+    Tags {
+        /// Explain one passage instead (`<doc>:<n>` or `<doc>:note:<n>`): every cue found, and the scores.
+        #[arg(long, value_name = "PASSAGE")]
+        explain: Option<String>,
         #[command(flatten)]
         common: Common,
     },
@@ -148,6 +157,17 @@ fn run(cli: Cli) -> Result<String, String> {
                 response.to_json()
             } else {
                 output::search_plain(&response)
+            })
+        }
+        Command::Tags { explain, common } => {
+            let corpus = atlas_core::build_corpus(&common.seed_dir()).map_err(|e| e.to_string())?;
+            if let Some(id) = explain {
+                return annotations::tags_explain(&corpus, &id);
+            }
+            Ok(if common.json {
+                annotations::tags_json(&corpus)
+            } else {
+                annotations::tags_table(&corpus)
             })
         }
         Command::Text { id, common } => {

@@ -47,6 +47,9 @@ pub enum ErrorKind {
     /// `catalog.toml` is not valid TOML or does not have the expected shape.
     #[error("catalog: {0}")]
     Catalog(String),
+    /// A curated data file under `data/` is malformed.
+    #[error("{0}")]
+    Data(String),
     /// The seed folder holds no seed files at all.
     #[error("no .txt or .md seed files found")]
     NoSeeds,

@@ -15,6 +15,7 @@
 #![deny(missing_docs)]
 
 pub mod analysis;
+pub mod annotate;
 pub mod catalog;
 pub mod clean;
 pub mod error;

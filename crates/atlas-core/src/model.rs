@@ -13,6 +13,8 @@ use serde::{Deserialize, Serialize};
 pub struct Corpus {
     /// Documents, sorted by file name.
     pub documents: Vec<Document>,
+    /// Topic tags, entities, figures and years over the documents (issue 6).
+    pub annotations: crate::annotate::Annotations,
 }
 
 /// One paper: its metadata, its clean blocks and its notes.

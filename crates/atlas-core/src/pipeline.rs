@@ -54,7 +54,13 @@ pub fn build_corpus_from_sources(
         documents.push(build_document(&seed, catalog.get(&seed.file)));
     }
     documents.sort_by(|a, b| a.file.cmp(&b.file));
-    Ok(Corpus { documents })
+    // Annotating needs the whole collection (key phrases are distinctive
+    // against the other documents), so it runs once all are built.
+    let annotations = crate::annotate::annotate(&documents)?;
+    Ok(Corpus {
+        documents,
+        annotations,
+    })
 }
 
 /// Cleans one seed and attaches its metadata.
