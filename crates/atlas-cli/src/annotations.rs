@@ -128,3 +128,55 @@ pub fn tags_explain(corpus: &Corpus, id: &str) -> Result<String, String> {
     out.push_str(&format!("  tags: {:?}", tagger.tag_ids(&text)));
     Ok(out)
 }
+
+/// One row of `atlas figures --json`.
+#[derive(Serialize)]
+struct FigureRow<'a> {
+    doc: &'a str,
+    /// Passage id (`<doc>:<n>` or `<doc>:note:<n>`).
+    block: String,
+    value: f64,
+    unit: &'a str,
+    year: Option<i32>,
+    /// The figure as printed.
+    surface: &'a str,
+    /// The sentence holding it.
+    text: &'a str,
+}
+
+fn figure_rows(corpus: &Corpus) -> Vec<FigureRow<'_>> {
+    let mut rows = Vec::new();
+    for (doc, ann) in corpus.documents.iter().zip(&corpus.annotations.documents) {
+        for f in &ann.figures {
+            rows.push(FigureRow {
+                doc: &doc.id,
+                block: f.passage.id(&doc.id),
+                value: f.value,
+                unit: &f.unit,
+                year: f.year,
+                surface: f.text(doc).unwrap_or(""),
+                text: f.sentence_text(doc).unwrap_or(""),
+            });
+        }
+    }
+    rows
+}
+
+pub fn figures_json(corpus: &Corpus) -> String {
+    crate::output::to_json(&figure_rows(corpus))
+}
+
+pub fn figures_table(corpus: &Corpus) -> String {
+    let mut out = String::new();
+    for r in figure_rows(corpus) {
+        let year = r.year.map_or("----".to_string(), |y| y.to_string());
+        out.push_str(&format!(
+            "{:<30} {:>14} {:<10} {year}  {}\n",
+            r.block,
+            format!("{:.6e}", r.value),
+            r.unit,
+            r.surface
+        ));
+    }
+    out.trim_end().to_string()
+}

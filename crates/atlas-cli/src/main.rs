@@ -61,6 +61,11 @@ enum Command {
         #[command(flatten)]
         common: Common,
     },
+    /// List every amount and percentage found in the text, with its unit and year.
+    Figures {
+        #[command(flatten)]
+        common: Common,
+    },
     /// Print one document's clean blocks and notes.
     Text {
         /// Document id (the seed file's stem).
@@ -168,6 +173,14 @@ fn run(cli: Cli) -> Result<String, String> {
                 annotations::tags_json(&corpus)
             } else {
                 annotations::tags_table(&corpus)
+            })
+        }
+        Command::Figures { common } => {
+            let corpus = atlas_core::build_corpus(&common.seed_dir()).map_err(|e| e.to_string())?;
+            Ok(if common.json {
+                annotations::figures_json(&corpus)
+            } else {
+                annotations::figures_table(&corpus)
             })
         }
         Command::Text { id, common } => {

@@ -12,13 +12,17 @@
 //! the annotations hold no copy of the text, which keeps the embedded bytes
 //! small (the app cuts surfaces and sentences with the accessors here).
 
+pub mod figure;
 pub mod topic;
+pub mod years;
 
 use crate::error::Error;
 use crate::model::Document;
 use serde::{Deserialize, Serialize};
 
+pub use figure::Figure;
 pub use topic::{Topic, TopicShare};
+pub use years::YearMention;
 
 /// Where an annotation sits inside one document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -87,6 +91,10 @@ pub struct DocAnnotations {
     /// Share of the document's topic score per topic, largest first; the
     /// shares sum to 1 (empty when no cue occurs at all).
     pub profile: Vec<TopicShare>,
+    /// Amounts and percentages, in passage and text order.
+    pub figures: Vec<Figure>,
+    /// Years mentioned in the text, in passage and text order.
+    pub years: Vec<YearMention>,
 }
 
 /// The topics one passage is tagged with.
@@ -165,6 +173,8 @@ pub fn annotate_with(data: &AnnotationData, documents: &[Document]) -> Annotatio
                 doc: doc.id.clone(),
                 tags,
                 profile,
+                figures: figure::figures_in(doc),
+                years: years::years_in(doc),
             }
         })
         .collect();
