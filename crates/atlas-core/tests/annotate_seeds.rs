@@ -122,3 +122,15 @@ fn annotations_survive_the_embedding_round_trip() {
     let back = Corpus::from_bytes(&c.to_bytes()).expect("decodes");
     assert_eq!(back.annotations, c.annotations);
 }
+
+/// Prints what the annotations add to the embedded corpus (run with --nocapture).
+#[test]
+fn annotation_bytes_are_reported() {
+    let c = corpus();
+    let all = c.to_bytes().len();
+    let mut without = c.clone();
+    without.annotations = Default::default();
+    let rest = without.to_bytes().len();
+    println!("annotations: {} bytes of {all} (postcard)", all - rest);
+    assert!(all > rest);
+}
