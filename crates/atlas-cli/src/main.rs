@@ -2,6 +2,7 @@
 //! rebuilding the app. Each subcommand is a thin wrapper over `atlas-core`;
 //! JSON field names are a stable contract (tests and maintainers rely on them).
 
+mod annotations;
 mod output;
 
 use clap::{Parser, Subcommand};
@@ -58,6 +59,19 @@ enum Command {
     },
     /// List every place mentioned in blocks and notes, with each mention.
     Places {
+        #[command(flatten)]
+        common: Common,
+    },
+    /// List every topic with its tagged passages, and each document's topic profile.
+    Tags {
+        /// Explain one passage instead (`<doc>:<n>` or `<doc>:note:<n>`): every cue found, and the scores.
+        #[arg(long, value_name = "PASSAGE")]
+        explain: Option<String>,
+        #[command(flatten)]
+        common: Common,
+    },
+    /// List every amount and percentage found in the text, with its unit and year.
+    Figures {
         #[command(flatten)]
         common: Common,
     },
@@ -178,6 +192,25 @@ fn run(cli: Cli) -> Result<String, String> {
                 output::places_json(&corpus)
             } else {
                 output::places_table(&corpus)
+            })
+        }
+        Command::Tags { explain, common } => {
+            let corpus = atlas_core::build_corpus(&common.seed_dir()).map_err(|e| e.to_string())?;
+            if let Some(id) = explain {
+                return annotations::tags_explain(&corpus, &id);
+            }
+            Ok(if common.json {
+                annotations::tags_json(&corpus)
+            } else {
+                annotations::tags_table(&corpus)
+            })
+        }
+        Command::Figures { common } => {
+            let corpus = atlas_core::build_corpus(&common.seed_dir()).map_err(|e| e.to_string())?;
+            Ok(if common.json {
+                annotations::figures_json(&corpus)
+            } else {
+                annotations::figures_table(&corpus)
             })
         }
         Command::Text { id, common } => {

@@ -159,7 +159,7 @@ pub fn search_plain(r: &atlas_core::SearchResponse) -> String {
     out.trim_end().to_string()
 }
 
-fn to_json<T: Serialize>(value: &T) -> String {
+pub fn to_json<T: Serialize>(value: &T) -> String {
     serde_json::to_string_pretty(value).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
 }
 

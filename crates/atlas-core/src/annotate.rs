@@ -1,5 +1,186 @@
-//! Annotators: passes over the clean corpus that find things in the text
-//! (places so far) and record them as offsets into blocks and notes, so the
-//! app can list, count and highlight them without reading text itself.
+//! Annotations: what the build adds on top of the clean text so the app can
+//! browse the corpus by place, topic, person, organisation, figure and year without
+//! ever analysing text itself (the app only renders what `build.rs` embedded).
+//!
+//! Each kind of annotation has its own file and its own curated data under
+//! `data/` (embedded with `include_str!`, so the CLI, `build.rs` and tests
+//! always use the same reviewed lists). [`annotate`] runs them all over a
+//! built list of documents and returns one [`Annotations`] value, the single
+//! field [`crate::model::Corpus::annotations`].
+//!
+//! Everything points back into the corpus by [`Passage`] and byte ranges:
+//! the annotations hold no copy of the text, which keeps the embedded bytes
+//! small (the app cuts surfaces and sentences with the accessors here).
 
+pub mod figure;
 pub mod place;
+pub mod topic;
+pub mod years;
+
+use crate::error::Error;
+use crate::model::Document;
+use serde::{Deserialize, Serialize};
+
+pub use figure::Figure;
+pub use topic::{Topic, TopicShare};
+pub use years::YearMention;
+
+/// Where an annotation sits inside one document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Passage {
+    /// A body block, by its index in `Document::blocks` (the `n` of `<doc>:<n>`).
+    Block(u32),
+    /// A note, by its printed number (the `n` of `<doc>:note:<n>`).
+    Note(u32),
+}
+
+impl Passage {
+    /// The passage id the search and the reader use: `<doc>:<n>` or `<doc>:note:<n>`.
+    pub fn id(&self, doc_id: &str) -> String {
+        match self {
+            Passage::Block(n) => format!("{doc_id}:{n}"),
+            Passage::Note(n) => format!("{doc_id}:note:{n}"),
+        }
+    }
+
+    /// The passage's plain text, or `None` when the document does not hold it.
+    pub fn text<'d>(&self, doc: &'d Document) -> Option<&'d str> {
+        match *self {
+            Passage::Block(n) => doc.blocks.get(n as usize).map(|b| b.text.as_str()),
+            Passage::Note(n) => doc
+                .notes
+                .iter()
+                .find(|x| x.n == n && !x.missing)
+                .map(|x| x.text.as_str()),
+        }
+    }
+}
+
+/// Every passage of a document with its text: body blocks, then the notes
+/// that have text. The order every annotator walks.
+pub fn passages(doc: &Document) -> impl Iterator<Item = (Passage, &str)> {
+    let blocks = doc
+        .blocks
+        .iter()
+        .enumerate()
+        .map(|(n, b)| (Passage::Block(n as u32), b.text.as_str()));
+    let notes = doc
+        .notes
+        .iter()
+        .filter(|x| !x.missing && !x.text.is_empty())
+        .map(|x| (Passage::Note(x.n), x.text.as_str()));
+    blocks.chain(notes)
+}
+
+/// All annotations of a corpus.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct Annotations {
+    /// The topic taxonomy (`data/topics.toml`), in file order; tags refer to
+    /// topics by index into this list.
+    pub topics: Vec<Topic>,
+    /// One entry per document, in `Corpus::documents` order.
+    pub documents: Vec<DocAnnotations>,
+}
+
+/// The annotations of one document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct DocAnnotations {
+    /// The document's id (the same as `Corpus::documents[i].id`).
+    pub doc: String,
+    /// Passages with at least one topic tag, in passage order.
+    pub tags: Vec<PassageTags>,
+    /// Share of the document's topic score per topic, largest first; the
+    /// shares sum to 1 (empty when no cue occurs at all).
+    pub profile: Vec<TopicShare>,
+    /// Amounts and percentages, in passage and text order.
+    pub figures: Vec<Figure>,
+    /// Years mentioned in the text, in passage and text order.
+    pub years: Vec<YearMention>,
+}
+
+/// The topics one passage is tagged with.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PassageTags {
+    /// The tagged passage.
+    pub passage: Passage,
+    /// Indices into [`Annotations::topics`], strongest first.
+    pub topics: Vec<u16>,
+}
+
+impl Annotations {
+    /// A topic and its index, by id.
+    pub fn topic(&self, id: &str) -> Option<(usize, &Topic)> {
+        self.topics.iter().enumerate().find(|(_, t)| t.id == id)
+    }
+
+    /// The annotations of a document, by id.
+    pub fn document(&self, doc_id: &str) -> Option<&DocAnnotations> {
+        self.documents.iter().find(|d| d.doc == doc_id)
+    }
+
+    /// Every passage tagged with a topic (by index), as `(document index, passage)`.
+    pub fn passages_with_topic(&self, topic: usize) -> Vec<(usize, Passage)> {
+        let mut out = Vec::new();
+        for (d, doc) in self.documents.iter().enumerate() {
+            for t in &doc.tags {
+                if t.topics.iter().any(|&x| usize::from(x) == topic) {
+                    out.push((d, t.passage));
+                }
+            }
+        }
+        out
+    }
+}
+
+impl DocAnnotations {
+    /// The topic indices of one passage, strongest first (empty when untagged).
+    pub fn tags_of(&self, passage: Passage) -> &[u16] {
+        self.tags
+            .iter()
+            .find(|t| t.passage == passage)
+            .map_or(&[], |t| t.topics.as_slice())
+    }
+}
+
+/// The curated data every annotator reads, parsed once.
+#[derive(Debug, Clone)]
+pub struct AnnotationData {
+    /// Topics and their cues.
+    pub taxonomy: topic::Taxonomy,
+}
+
+impl AnnotationData {
+    /// The project's reviewed data under `data/`, embedded at compile time.
+    pub fn builtin() -> Result<AnnotationData, Error> {
+        Ok(AnnotationData {
+            taxonomy: topic::Taxonomy::builtin()?,
+        })
+    }
+}
+
+/// Annotates built documents with the project's curated data.
+pub fn annotate(documents: &[Document]) -> Result<Annotations, Error> {
+    Ok(annotate_with(&AnnotationData::builtin()?, documents))
+}
+
+/// Annotates built documents with the given data (tests use small lists).
+pub fn annotate_with(data: &AnnotationData, documents: &[Document]) -> Annotations {
+    let tagger = topic::Tagger::new(&data.taxonomy);
+    let docs = documents
+        .iter()
+        .map(|doc| {
+            let (tags, profile) = tagger.tag_document(doc);
+            DocAnnotations {
+                doc: doc.id.clone(),
+                tags,
+                profile,
+                figures: figure::figures_in(doc),
+                years: years::years_in(doc),
+            }
+        })
+        .collect();
+    Annotations {
+        topics: data.taxonomy.topics(),
+        documents: docs,
+    }
+}

@@ -51,6 +51,9 @@ pub enum ErrorKind {
     /// another row (`data/gazetteer.tsv:42: latitude 95 out of range`).
     #[error("{0}")]
     Gazetteer(String),
+    /// A curated data file under `data/` is malformed.
+    #[error("{0}")]
+    Data(String),
     /// The seed folder holds no seed files at all.
     #[error("no .txt or .md seed files found")]
     NoSeeds,

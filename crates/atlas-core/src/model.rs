@@ -15,6 +15,8 @@ pub struct Corpus {
     pub documents: Vec<Document>,
     /// Places mentioned in blocks and notes, and every mention (issue 5).
     pub places: crate::annotate::place::PlaceIndex,
+    /// Topic tags, entities, figures and years over the documents (issue 6).
+    pub annotations: crate::annotate::Annotations,
 }
 
 /// One paper: its metadata, its clean blocks and its notes.

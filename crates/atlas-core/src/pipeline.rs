@@ -55,16 +55,20 @@ pub fn build_corpus_from_sources(
         documents.push(build_document(&seed, catalog.get(&seed.file)));
     }
     documents.sort_by(|a, b| a.file.cmp(&b.file));
+    // Annotating needs the whole collection (key phrases are distinctive
+    // against the other documents), so it runs once all are built.
+    let annotations = crate::annotate::annotate(&documents)?;
     let mut corpus = Corpus {
         documents,
+        annotations,
         ..Corpus::default()
     };
     annotate(&mut corpus)?;
     Ok(corpus)
 }
 
-/// Runs the annotators over the clean corpus: places (against the bundled
-/// gazetteer) so far.
+/// Runs the place annotator over the clean corpus, against the bundled
+/// gazetteer.
 pub fn annotate(corpus: &mut Corpus) -> Result<(), Error> {
     let gazetteer = crate::gazetteer::Gazetteer::bundled()?;
     corpus.places = crate::annotate::place::annotate_places(corpus, &gazetteer);
