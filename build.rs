@@ -57,5 +57,24 @@ fn main() -> ExitCode {
         println!("cargo::error=cannot write {}: {e}", target.display());
         return ExitCode::FAILURE;
     }
+
+    // The base map for the map view: projected, simplified SVG paths made
+    // from data/basemap/ (Natural Earth), so the map needs no tile server.
+    let basemap = match atlas_core::geo::basemap::build_from_dir(&root.join("data")) {
+        Ok(map) => map,
+        Err(e) => {
+            println!("cargo::error=base map: {e}");
+            eprintln!("error: base map: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let basemap_target = out_dir.join("basemap.bin");
+    if let Err(e) = std::fs::write(&basemap_target, basemap.to_bytes()) {
+        println!(
+            "cargo::error=cannot write {}: {e}",
+            basemap_target.display()
+        );
+        return ExitCode::FAILURE;
+    }
     ExitCode::SUCCESS
 }

@@ -2,11 +2,16 @@
 
 pub mod doc_meta;
 pub mod embed_dialog;
+pub mod facets;
+pub mod filter_chips;
 pub mod footer;
 pub mod header;
+pub mod hit;
+pub mod map_canvas;
 pub mod nav;
 pub mod notes;
 pub mod offline_status;
+pub mod place_table;
 pub mod reader_head;
 pub mod rich_text;
 pub mod search_box;

@@ -11,7 +11,6 @@ pub mod embed;
 pub mod pages;
 pub mod panic_panel;
 pub mod route;
-pub mod state;
 
 use leptos::prelude::*;
 use route::Route;
@@ -55,7 +54,11 @@ pub fn App() -> impl IntoView {
     let page = move || match route.get() {
         Route::Library => pages::library::Library().into_any(),
         Route::Reader { id, block, q } => view! { <pages::reader::Reader id block q /> }.into_any(),
-        Route::Search { q, flat } => view! { <pages::search::Search q flat /> }.into_any(),
+        Route::Search { filters, flat } => {
+            view! { <pages::search::Search filters flat /> }.into_any()
+        }
+        Route::Map { filters } => view! { <pages::map::MapPage filters /> }.into_any(),
+        Route::Topics { filters } => view! { <pages::topics::Topics filters /> }.into_any(),
         Route::NotFound(raw) => view! { <pages::not_found::NotFound raw /> }.into_any(),
     };
 

@@ -1,6 +1,8 @@
 //! One file per routed page.
 
 pub mod library;
+pub mod map;
 pub mod not_found;
 pub mod reader;
 pub mod search;
+pub mod topics;

@@ -12,7 +12,16 @@
 //! | `#/doc/<id>?block=<n>` | reader, scrolled to block `<id>:<n>` |
 //! | `#/doc/<id>?q=<query>` | reader with the query's matches highlighted |
 //! | `#/search?q=<query>` | search results (`&view=flat` for an ungrouped list) |
+//! | `#/map` | the map of places mentioned |
+//! | `#/topics` | topics, and documents compared by topic |
+//!
+//! The search, map and topics views take the filter parameters of
+//! [`Filters`] (`topic=energy&place=sakhalin&…`): one filter model, read by
+//! every view, kept in the URL.
 //! | anything else | "not found" with a way back |
+
+pub use atlas_core::filter::url::{percent_decode, percent_encode};
+pub use atlas_core::filter::{Facet, Filters};
 
 /// A view and its parameters.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,12 +37,23 @@ pub enum Route {
         /// Query whose matches are highlighted (empty: none).
         q: String,
     },
-    /// Search results.
+    /// Search results: passages under the query and filters.
     Search {
-        /// The query as typed.
-        q: String,
+        /// The query (`filters.q`) and filters.
+        filters: Filters,
         /// Show one flat ranked list instead of grouping by document.
         flat: bool,
+    },
+    /// The map of places, sized by mentions under the filters; a chosen
+    /// place (`filters.places`) lists its passages beside the map.
+    Map {
+        /// The query and filters.
+        filters: Filters,
+    },
+    /// Topics with counts, and documents compared by topic.
+    Topics {
+        /// The query and filters.
+        filters: Filters,
     },
     /// A fragment that names no view; kept to show it back to the reader.
     NotFound(String),
@@ -62,8 +82,14 @@ impl Route {
                 }
             }
             [search] if search == "search" => Route::Search {
-                q: query_param(query, "q").unwrap_or_default(),
+                filters: Filters::from_query(query),
                 flat: query_param(query, "view").as_deref() == Some("flat"),
+            },
+            [map] if map == "map" => Route::Map {
+                filters: Filters::from_query(query),
+            },
+            [topics] if topics == "topics" => Route::Topics {
+                filters: Filters::from_query(query),
             },
             _ => Route::NotFound(percent_decode(fragment)),
         }
@@ -83,13 +109,19 @@ impl Route {
                 }
                 with_params(format!("#/doc/{}", percent_encode(id)), &params)
             }
-            Route::Search { q, flat } => {
-                let mut params = vec![format!("q={}", percent_encode(q))];
+            Route::Search { filters, flat } => {
+                let mut params = filters.to_params();
+                if params.is_empty() {
+                    // `#/search?q=` keeps the box's empty state linkable as before.
+                    params.push("q=".to_string());
+                }
                 if *flat {
                     params.push("view=flat".to_string());
                 }
                 with_params("#/search".to_string(), &params)
             }
+            Route::Map { filters } => with_params("#/map".to_string(), &filters.to_params()),
+            Route::Topics { filters } => with_params("#/topics".to_string(), &filters.to_params()),
             Route::NotFound(raw) => format!("#{}", percent_encode_fragment(raw)),
         }
     }
@@ -100,6 +132,42 @@ fn with_params(path: String, params: &[String]) -> String {
         path
     } else {
         format!("{path}?{}", params.join("&"))
+    }
+}
+
+/// Search results for a plain query, no filters.
+pub fn search(q: &str) -> Route {
+    Route::Search {
+        filters: Filters {
+            q: q.to_string(),
+            ..Filters::default()
+        },
+        flat: false,
+    }
+}
+
+impl Route {
+    /// The filters this view reads (empty for views without filters).
+    pub fn filters(&self) -> Filters {
+        match self {
+            Route::Search { filters, .. } | Route::Map { filters } | Route::Topics { filters } => {
+                filters.clone()
+            }
+            _ => Filters::default(),
+        }
+    }
+
+    /// The same view with other filters.
+    pub fn with_filters(&self, filters: Filters) -> Route {
+        match self {
+            Route::Search { flat, .. } => Route::Search {
+                filters,
+                flat: *flat,
+            },
+            Route::Map { .. } => Route::Map { filters },
+            Route::Topics { .. } => Route::Topics { filters },
+            other => other.clone(),
+        }
     }
 }
 
@@ -119,41 +187,6 @@ fn query_param(query: &str, key: &str) -> Option<String> {
         .find(|(k, _)| *k == key)
         // `+` is a space in query strings written by forms and other tools.
         .map(|(_, v)| percent_decode(&v.replace('+', " ")))
-}
-
-/// Decodes `%XX` escapes; invalid escapes and invalid UTF-8 are kept as text.
-pub fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            let hex = std::str::from_utf8(&bytes[i + 1..i + 3])
-                .ok()
-                .and_then(|h| u8::from_str_radix(h, 16).ok());
-            if let Some(b) = hex {
-                out.push(b);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
-/// Encodes everything but unreserved characters (RFC 3986).
-pub fn percent_encode(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
 }
 
 /// Like [`percent_encode`] but keeps `/ ? = &`, for echoing a whole fragment.
@@ -189,21 +222,29 @@ mod tests {
             q: "Kovykta".into(),
         };
         assert_eq!(Route::parse("#/doc/abc?q=Kovykta&block=3"), with_q);
-        let search = Route::Search {
-            q: "labour migration".into(),
-            flat: false,
-        };
-        assert_eq!(Route::parse("#/search?q=labour+migration"), search);
+        assert_eq!(
+            Route::parse("#/search?q=labour+migration"),
+            search("labour migration")
+        );
         let flat = Route::Search {
-            q: "П".into(),
+            filters: Filters::from_query("q=%D0%9F"),
             flat: true,
         };
         assert_eq!(Route::parse("#/search?q=%D0%9F&view=flat"), flat);
-        let empty = Route::Search {
-            q: String::new(),
-            flat: false,
+        assert_eq!(Route::parse("#/search"), search(""));
+        let map = Route::Map {
+            filters: Filters::default()
+                .toggled(Facet::Topic, "energy")
+                .toggled(Facet::Place, "sakhalin"),
         };
-        assert_eq!(Route::parse("#/search"), empty);
+        assert_eq!(Route::parse("#/map?topic=energy&place=sakhalin"), map);
+        assert_eq!(map.to_hash(), "#/map?topic=energy&place=sakhalin");
+        assert_eq!(
+            Route::parse("#/map"),
+            Route::Map {
+                filters: Filters::default()
+            }
+        );
         assert_eq!(
             Route::parse("#/nowhere"),
             Route::NotFound("/nowhere".into())
@@ -224,12 +265,15 @@ mod tests {
                 q: "\"energy bridge\" -LNG & a=+%".into(),
             },
             Route::Search {
-                q: "Приморский OR Primorye".into(),
+                filters: Filters::from_query("q=%D0%9F+OR+Primorye&topic=energy&lang=ru"),
                 flat: true,
             },
-            Route::Search {
-                q: String::new(),
-                flat: false,
+            search(""),
+            Route::Map {
+                filters: Filters::from_query("place=vladivostok&mentioned=2000-2010"),
+            },
+            Route::Topics {
+                filters: Filters::from_query("doc=a&doc=b&year=2019"),
             },
         ] {
             assert_eq!(Route::parse(&route.to_hash()), route);
@@ -244,7 +288,7 @@ mod tests {
             proptest::prop_assume!(!id.is_empty());
             let reader = Route::Reader { id, block, q: q.clone() };
             proptest::prop_assert_eq!(Route::parse(&reader.to_hash()), reader);
-            let search = Route::Search { q, flat };
+            let search = Route::Search { filters: Filters { q, ..Filters::default() }, flat };
             proptest::prop_assert_eq!(Route::parse(&search.to_hash()), search);
         }
 

@@ -27,7 +27,9 @@ pub fn Header(route: ReadSignal<Route>, embed: bool) -> impl IntoView {
                 " Far East Atlas"
             </a>
             <nav aria-label="Main">
-                <a href="#/">"Library"</a>
+                <a href="#/" aria-current=move || matches!(route.get(), Route::Library | Route::Reader { .. }).then_some("page")>"Library"</a>
+                <a href=move || Route::Map { filters: route.get().filters() }.to_hash() aria-current=move || matches!(route.get(), Route::Map { .. }).then_some("page") data-testid="nav-map">"Map"</a>
+                <a href=move || Route::Topics { filters: route.get().filters() }.to_hash() aria-current=move || matches!(route.get(), Route::Topics { .. }).then_some("page") data-testid="nav-topics">"Topics"</a>
             </nav>
             <super::search_box::SearchBox route />
             <span class="header-end"><super::embed_dialog::EmbedDialog route /></span>

@@ -3,7 +3,7 @@
 //! from another view adds a history entry, later ones replace it, so Back
 //! returns to where the search started.
 
-use crate::route::Route;
+use crate::route::{Filters, Route};
 use leptos::prelude::*;
 
 /// Header search field bound to the route's query.
@@ -12,14 +12,20 @@ pub fn SearchBox(route: ReadSignal<Route>) -> impl IntoView {
     let input: NodeRef<leptos::html::Input> = NodeRef::new();
     let set_route = use_context::<WriteSignal<Route>>();
     let value = move || match route.get() {
-        Route::Search { q, .. } => q,
+        Route::Search { filters, .. } => filters.q,
         _ => String::new(),
     };
     let on_input = move |ev: leptos::ev::Event| {
         let q = event_target_value(&ev);
-        let flat = matches!(route.get_untracked(), Route::Search { flat: true, .. });
-        let searching = matches!(route.get_untracked(), Route::Search { .. });
-        super::nav::go(set_route, Route::Search { q, flat }, !searching);
+        // The filters of the view typed from (search, map, topics) carry over.
+        let current = route.get_untracked();
+        let flat = matches!(current, Route::Search { flat: true, .. });
+        let searching = matches!(current, Route::Search { .. });
+        let filters = Filters {
+            q,
+            ..current.filters()
+        };
+        super::nav::go(set_route, Route::Search { filters, flat }, !searching);
     };
     let slash = window_event_listener(leptos::ev::keydown, move |ev| {
         if ev.key() != "/" || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
@@ -41,12 +47,13 @@ pub fn SearchBox(route: ReadSignal<Route>) -> impl IntoView {
     // Enter opens the best passage in the reader.
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if let Route::Search { q, .. } = route.get_untracked() {
-            if let Some(hit) = crate::pages::search::run(&q).and_then(|r| r.hits.into_iter().next())
+        if let Route::Search { filters, .. } = route.get_untracked() {
+            if let Some(hit) =
+                crate::pages::search::run(&filters).and_then(|r| r.hits.into_iter().next())
             {
                 let _ = window()
                     .location()
-                    .set_hash(&crate::pages::search::hit_route(&hit, &q).to_hash());
+                    .set_hash(&crate::pages::search::hit_route(&hit, &filters.q).to_hash());
             }
         }
     };

@@ -3,9 +3,11 @@
 //! paragraph. The query lives in the URL, so results can be shared and
 //! Back/Forward work.
 
-use crate::route::Route;
-use atlas_core::search::{Hit, SearchOptions, SearchResponse};
-use atlas_core::segments::segments_with_marks;
+use crate::components::facets::FacetPanel;
+use crate::components::filter_chips::FilterChips;
+use crate::components::hit::HitItem;
+use crate::route::{Filters, Route};
+use atlas_core::search::{Hit, SearchOptions, SearchResponse, Searcher};
 use leptos::prelude::*;
 
 /// Hits shown per document in the grouped view.
@@ -13,46 +15,50 @@ const PER_DOC: usize = 3;
 /// Hits computed for one page of results.
 const LIMIT: usize = 60;
 
-/// The reader link for a hit: paragraph hits scroll to the paragraph; note
-/// and metadata hits open the document. The query rides along to highlight.
-pub fn hit_route(hit: &Hit, q: &str) -> Route {
-    let block = hit
-        .block
-        .rsplit_once(':')
-        .filter(|(head, _)| head == &hit.doc)
-        .and_then(|(_, n)| n.parse().ok());
-    Route::Reader {
-        id: hit.doc.clone(),
-        block,
-        q: q.to_string(),
+pub use crate::components::hit::hit_route;
+
+/// Runs the query and filters for the results page: ranked hits when there
+/// is a query, the filtered passages in reading order when there is not.
+pub fn run(filters: &Filters) -> Option<SearchResponse> {
+    let selection = crate::corpus::selection().ok()?;
+    let searcher = Searcher::new(selection.corpus, selection.index);
+    let options = SearchOptions {
+        limit: LIMIT,
+        ..SearchOptions::default()
+    };
+    if filters.is_unfiltered() {
+        return Some(searcher.search(&filters.q, &options));
     }
+    if filters.q.trim().is_empty() {
+        return Some(searcher.listing(&selection.passages(filters), &options));
+    }
+    let keep = selection.mask(&filters.cleared_query());
+    Some(searcher.search_where(&filters.q, &options, |p| {
+        keep.get(p as usize).copied().unwrap_or(false)
+    }))
 }
 
-/// Runs a query for the results page.
-pub fn run(q: &str) -> Option<SearchResponse> {
-    let searcher = crate::corpus::searcher().ok()?;
-    Some(searcher.search(
-        q,
-        &SearchOptions {
-            limit: LIMIT,
-            ..SearchOptions::default()
-        },
-    ))
-}
-
-/// The results page for `q`.
+/// The results page for the query and filters.
 #[component]
-pub fn Search(q: String, flat: bool) -> impl IntoView {
+pub fn Search(filters: Filters, flat: bool) -> impl IntoView {
+    let q = filters.q.clone();
     crate::components::set_title(if q.trim().is_empty() { "Search" } else { &q });
-    let Some(response) = run(&q) else {
+    let route = Route::Search {
+        filters: filters.clone(),
+        flat,
+    };
+    let (Some(response), Ok(selection)) = (run(&filters), crate::corpus::selection()) else {
         return view! { <p role="alert">"The search index could not be loaded."</p> }.into_any();
     };
     // `data-rendered-query` tells tests and the typing benchmark which query is on screen.
     let header =
         view! { <h1 class="visually-hidden" data-rendered-query=q.clone()>"Search results"</h1> };
-    if q.trim().is_empty() {
+    if filters.is_empty() {
         return view! { {header} <SearchTips /> }.into_any();
     }
+    let counts = selection.counts(&filters);
+    let facets = view! { <FacetPanel route=route.clone() counts /> };
+    let chips = view! { <FilterChips route=route.clone() /> };
     let docs = response.docs.len();
     let summary = format!(
         "{} passage{} in {} document{}",
@@ -63,40 +69,71 @@ pub fn Search(q: String, flat: bool) -> impl IntoView {
     );
     if response.total == 0 {
         let suggestion = response.did_you_mean.clone().map(|s| {
-            let href = Route::Search { q: s.clone(), flat }.to_hash();
+            let href = route
+                .with_filters(Filters {
+                    q: s.clone(),
+                    ..filters.clone()
+                })
+                .to_hash();
             view! { <p>"Did you mean " <a href=href data-testid="did-you-mean">{s}</a> "?"</p> }
         });
+        let what = if q.trim().is_empty() {
+            view! { "No passages match these filters." }.into_any()
+        } else {
+            view! { "No passages match " <q>{q.clone()}</q> "." }.into_any()
+        };
         return view! {
             {header}
-            <section class="no-results" data-testid="no-results">
-                <p class="result-count" role="status">"No passages match " <q>{q.clone()}</q> "."</p>
-                {suggestion}
-                <SearchTips />
-            </section>
+            <div class="with-facets">
+                <section class="no-results" data-testid="no-results">
+                    {chips}
+                    <p class="result-count" role="status">{what}</p>
+                    {suggestion}
+                    {(!filters.is_unfiltered()).then(|| view! { <p>"Try removing a filter."</p> })}
+                    <SearchTips />
+                </section>
+                {facets}
+            </div>
         }
         .into_any();
     }
     let toggle = view! {
         <p class="view-toggle">
-            <a href=Route::Search { q: q.clone(), flat: false }.to_hash() aria-current=(!flat).then_some("page")>"By document"</a>
+            <a href=Route::Search { filters: filters.clone(), flat: false }.to_hash() aria-current=(!flat).then_some("page")>"By document"</a>
             " · "
-            <a href=Route::Search { q: q.clone(), flat: true }.to_hash() aria-current=flat.then_some("page") data-testid="flat-toggle">"All passages"</a>
+            <a href=Route::Search { filters: filters.clone(), flat: true }.to_hash() aria-current=flat.then_some("page") data-testid="flat-toggle">"All passages"</a>
         </p>
     };
     let list = if flat {
-        view! { <ol class="hits" data-testid="hits">{response.hits.iter().map(|h| view! { <HitItem hit=h.clone() q=q.clone() /> }).collect_view()}</ol> }.into_any()
+        let corpus = selection.corpus;
+        view! {
+            <ol class="hits" data-testid="hits">
+                {response.hits.iter().map(|h| {
+                    let source = corpus.document(&h.doc).map(crate::components::facets::short_doc_label);
+                    view! { <HitItem hit=h.clone() q=q.clone() source=source.unwrap_or_default() /> }
+                }).collect_view()}
+            </ol>
+            {(response.total > response.hits.len()).then(|| view! {
+                <p class="more">{format!("Showing the best {} of {}. Narrow the query or add a filter to see the rest.", response.hits.len(), response.total)}</p>
+            })}
+        }
+        .into_any()
     } else {
         grouped(&response, &q).into_any()
     };
     view! {
         {header}
-        <section class="results" aria-label="Search results">
-            <div class="results-head">
-                <p class="result-count" role="status" data-testid="result-count">{summary}</p>
-                {toggle}
-            </div>
-            {list}
-        </section>
+        <div class="with-facets">
+            <section class="results" aria-label="Search results">
+                {chips}
+                <div class="results-head">
+                    <p class="result-count" role="status" data-testid="result-count">{summary}</p>
+                    {toggle}
+                </div>
+                {list}
+            </section>
+            {facets}
+        </div>
     }
     .into_any()
 }
@@ -123,44 +160,11 @@ fn grouped(response: &SearchResponse, q: &str) -> impl IntoView {
         .collect_view()
 }
 
-/// One passage: highlighted snippet linking to the reader.
-#[component]
-fn HitItem(hit: Hit, q: String) -> impl IntoView {
-    let href = hit_route(&hit, &q).to_hash();
-    let marks: Vec<(usize, usize)> = hit.spans.iter().map(|[s, e]| (*s, *e)).collect();
-    let snippet = hit.snippet.clone();
-    let parts: Vec<(String, bool)> = segments_with_marks(&snippet, &[], &marks)
-        .into_iter()
-        .map(|s| (s.text.to_string(), s.mark))
-        .collect();
-    let field = match hit.field {
-        "note" => Some("in a note"),
-        "meta" => Some("in the metadata"),
-        "heading" => Some("heading"),
-        _ => None,
-    };
-    view! {
-        <li class="hit" data-testid="hit" data-block=hit.block.clone()>
-            <a href=href class="hit-link">
-                {parts
-                    .into_iter()
-                    .map(|(text, mark)| if mark { view! { <mark>{text}</mark> }.into_any() } else { text.into_any() })
-                    .collect_view()}
-            </a>
-            {field.map(|f| view! { <span class="hit-field">{f}</span> })}
-        </li>
-    }
-}
-
 /// What to try: shown for an empty query and when nothing matches.
 #[component]
 fn SearchTips() -> impl IntoView {
     let example = |q: &'static str| {
-        let href = Route::Search {
-            q: q.to_string(),
-            flat: false,
-        }
-        .to_hash();
+        let href = crate::route::search(q).to_hash();
         view! { <li><a href=href><code>{q}</code></a></li> }
     };
     view! {

@@ -17,6 +17,7 @@
 //! see [`projection`].
 
 pub mod basemap;
+pub mod geojson;
 pub mod graticule;
 pub mod projection;
 pub mod route;

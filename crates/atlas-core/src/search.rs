@@ -149,6 +149,17 @@ impl<'a> Searcher<'a> {
 
     /// Answers a query. Never panics, whatever the string.
     pub fn search(&self, query: &str, options: &SearchOptions) -> SearchResponse {
+        self.search_where(query, options, |_| true)
+    }
+
+    /// [`Searcher::search`] over the passages `keep` accepts (by passage
+    /// number, the index's order): the filters of the app's facets.
+    pub fn search_where(
+        &self,
+        query: &str,
+        options: &SearchOptions,
+        keep: impl Fn(u32) -> bool,
+    ) -> SearchResponse {
         let parsed = query::parse(query, options.prefix_last);
         let only_doc = match &options.doc {
             Some(id) => match self.corpus.documents.iter().position(|d| &d.id == id) {
@@ -157,7 +168,8 @@ impl<'a> Searcher<'a> {
             },
             None => None,
         };
-        let eval = score::evaluate(self.index, &parsed, only_doc);
+        let mut eval = score::evaluate(self.index, &parsed, only_doc);
+        eval.ranked.retain(|&(p, _)| keep(p));
         let total = eval.ranked.len();
         let hits = eval
             .ranked
@@ -208,6 +220,61 @@ impl<'a> Searcher<'a> {
         ranges.sort_unstable();
         ranges.dedup();
         ranges
+    }
+
+    /// A response listing `passages` (passage numbers, in the given order)
+    /// without a query: the filtered views with an empty search box.
+    pub fn listing(&self, passages: &[u32], options: &SearchOptions) -> SearchResponse {
+        let ranked: Vec<(u32, f32)> = passages.iter().map(|&p| (p, 0.0)).collect();
+        SearchResponse {
+            total: passages.len(),
+            hits: passages
+                .iter()
+                .skip(options.offset)
+                .take(options.limit.min(MAX_LIMIT))
+                .filter_map(|&p| self.passage_hit(p))
+                .collect(),
+            did_you_mean: None,
+            docs: self.group(&ranked),
+        }
+    }
+
+    /// The hit for passage `p` with no query: its opening as the snippet.
+    pub fn passage_hit(&self, p: u32) -> Option<Hit> {
+        self.hit(p, 0.0, &[])
+    }
+
+    /// The hit for passage `p` with the byte ranges `marks` of its text
+    /// marked (a place's mentions): the snippet is the window around them.
+    pub fn passage_hit_marking(&self, p: u32, marks: &[(usize, usize)]) -> Option<Hit> {
+        let at: PassageRef = self.index.passages().get(p as usize)?.at;
+        let doc = self.corpus.documents.get(at.doc as usize)?;
+        let text = passages::text(self.corpus, at)?;
+        let words = text_words(&text);
+        let occ: Vec<Occurrence> = marks
+            .iter()
+            .filter_map(|&(s, e)| {
+                let from = words.iter().position(|w| w.end > s)?;
+                let to = words.iter().rposition(|w| w.start < e)? + 1;
+                (from < to).then_some(Occurrence { from, to, atom: 0 })
+            })
+            .collect();
+        let bounds: Vec<(usize, usize)> = words.iter().map(|w| (w.start, w.end)).collect();
+        let snip = snippet::cut(&text, &bounds, &occ);
+        let spans_utf16 = snip
+            .spans
+            .iter()
+            .map(|&[a, b]| [utf16_len(&snip.text[..a]), utf16_len(&snip.text[..b])])
+            .collect();
+        Some(Hit {
+            doc: doc.id.clone(),
+            block: passages::block_id(self.corpus, at)?,
+            field: at.field.name(),
+            score: 0.0,
+            snippet: snip.text,
+            spans: snip.spans,
+            spans_utf16,
+        })
     }
 
     fn hit(&self, p: u32, score: f32, atoms: &[expand::Expanded]) -> Option<Hit> {

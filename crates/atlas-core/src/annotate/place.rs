@@ -69,6 +69,18 @@ impl PassageKey {
         }
     }
 
+    /// The same passage as the other annotators address it (notes by
+    /// their printed number).
+    pub fn to_passage(self, doc: &Document) -> Option<crate::annotate::Passage> {
+        match self {
+            PassageKey::Block(n) => Some(crate::annotate::Passage::Block(n)),
+            PassageKey::Note(n) => doc
+                .notes
+                .get(n as usize)
+                .map(|x| crate::annotate::Passage::Note(x.n)),
+        }
+    }
+
     /// The passage id used by search hits: `<doc>:<n>` for a block,
     /// `<doc>:note:<printed number>` for a note.
     pub fn block_id(self, doc: &Document) -> Option<String> {

@@ -21,8 +21,18 @@
 //!
 //! Parsing never fails: unknown parameters are ignored, values are kept
 //! sorted and unique so that equal filters always write the same URL.
+//!
+//! The model and its URL form live here, in the core, because the app, the
+//! fuzz targets and the selection engine ([`select`]) all need the same
+//! one; [`facts`] says, per passage, which facet values it has.
 
-use crate::route::{percent_decode, percent_encode};
+pub mod facts;
+pub mod select;
+pub mod url;
+
+pub use facts::Facts;
+pub use select::{FacetCounts, Selection};
+use url::{percent_decode, percent_encode};
 
 /// The reader's filters. The empty value filters nothing.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -170,6 +180,14 @@ impl Filters {
         }
     }
 
+    /// A copy without the query; the filters stay.
+    pub fn cleared_query(&self) -> Filters {
+        Filters {
+            q: String::new(),
+            ..self.clone()
+        }
+    }
+
     /// Reads the filters from a query string (`q=…&topic=energy&…`, without `?`).
     pub fn from_query(query: &str) -> Filters {
         let mut f = Filters::default();
@@ -288,7 +306,7 @@ mod tests {
         assert_eq!(g.cleared(), Filters::default());
     }
 
-    fn strings() -> impl proptest::strategy::Strategy<Value = Vec<String>> {
+    fn strings() -> impl Strategy<Value = Vec<String>> {
         proptest::collection::btree_set("\\PC{1,12}", 0..3)
             .prop_map(|s| s.into_iter().collect::<Vec<_>>())
     }

@@ -1,0 +1,53 @@
+//! One passage in a result list: its snippet with the matches marked,
+//! linking to the reader at that paragraph (the query rides along so the
+//! reader highlights it too). Used by search results and the map's list.
+
+use crate::route::Route;
+use atlas_core::search::Hit;
+use atlas_core::segments::segments_with_marks;
+use leptos::prelude::*;
+
+/// The reader link for a hit: paragraph hits scroll to the paragraph; note
+/// and metadata hits open the document. The query rides along to highlight.
+pub fn hit_route(hit: &Hit, q: &str) -> Route {
+    let block = hit
+        .block
+        .rsplit_once(':')
+        .filter(|(head, _)| head == &hit.doc)
+        .and_then(|(_, n)| n.parse().ok());
+    Route::Reader {
+        id: hit.doc.clone(),
+        block,
+        q: q.to_string(),
+    }
+}
+
+/// One passage: highlighted snippet linking to the reader. `source` names
+/// the document in flat lists.
+#[component]
+pub fn HitItem(hit: Hit, q: String, #[prop(optional)] source: Option<String>) -> impl IntoView {
+    let href = hit_route(&hit, &q).to_hash();
+    let marks: Vec<(usize, usize)> = hit.spans.iter().map(|[s, e]| (*s, *e)).collect();
+    let parts: Vec<(String, bool)> = segments_with_marks(&hit.snippet, &[], &marks)
+        .into_iter()
+        .map(|s| (s.text.to_string(), s.mark))
+        .collect();
+    let field = match hit.field {
+        "note" => Some("in a note"),
+        "meta" => Some("in the metadata"),
+        "heading" => Some("heading"),
+        _ => None,
+    };
+    view! {
+        <li class="hit" data-testid="hit" data-block=hit.block.clone()>
+            <a href=href class="hit-link">
+                {parts
+                    .into_iter()
+                    .map(|(text, mark)| if mark { view! { <mark>{text}</mark> }.into_any() } else { text.into_any() })
+                    .collect_view()}
+            </a>
+            {source.map(|s| view! { <span class="hit-field">{s}</span> })}
+            {field.map(|f| view! { <span class="hit-field">{f}</span> })}
+        </li>
+    }
+}

@@ -1,0 +1,235 @@
+//! The map view: every place the papers mention, sized by mentions under
+//! the current filters; choosing a place lists its passages beside the map;
+//! the same numbers as a table below; and a GeoJSON export.
+//!
+//! Marker sizes are counted under every filter *but* the place filter, so
+//! choosing Vladivostok keeps the other places on the map while the passage
+//! list narrows to Vladivostok.
+
+use crate::components::facets::short_doc_label;
+use crate::components::filter_chips::FilterChips;
+use crate::components::hit::HitItem;
+use crate::components::map_canvas::{restore_marker_focus, MapCanvas, Marker, Shape};
+use crate::components::place_table::PlaceTable;
+use crate::route::{Facet, Filters, Route};
+use atlas_core::filter::Selection;
+use atlas_core::gazetteer::PlaceKind;
+use atlas_core::search::{Hit, SearchOptions, Searcher};
+use leptos::prelude::*;
+use std::collections::BTreeMap;
+
+/// Passages listed beside the map at most.
+const PASSAGES_SHOWN: usize = 40;
+
+/// The map page for `filters`.
+#[component]
+pub fn MapPage(filters: Filters) -> impl IntoView {
+    crate::components::set_title("Map");
+    let (Ok(selection), Ok(basemap)) = (crate::corpus::selection(), crate::corpus::basemap())
+    else {
+        return view! { <p role="alert">"The map data could not be loaded."</p> }.into_any();
+    };
+    let route = Route::Map {
+        filters: filters.clone(),
+    };
+    let corpus = selection.corpus;
+    let counts = selection.place_mentions(&filters);
+    let mut per_place: BTreeMap<u16, Vec<(u32, u32)>> = BTreeMap::new();
+    for &(p, d, c) in &counts {
+        per_place.entry(p).or_default().push((d, c));
+    }
+    let mut markers = Vec::new();
+    let mut countries = Vec::new();
+    for (p, docs) in &per_place {
+        let Some(place) = corpus.places.places.get(*p as usize) else {
+            continue;
+        };
+        let (x, y) = atlas_core::geo::project(place.lat, place.lon);
+        let shape = match place.kind {
+            PlaceKind::Route => Shape::Route,
+            PlaceKind::Country
+            | PlaceKind::Region
+            | PlaceKind::MacroRegion
+            | PlaceKind::Sea
+            | PlaceKind::River
+            | PlaceKind::Peninsula => Shape::Area,
+            _ => Shape::Point,
+        };
+        let line = (place.waypoints.len() >= 2)
+            .then(|| atlas_core::geo::route::route_path(&place.waypoints));
+        markers.push(Marker {
+            id: place.id.clone(),
+            name: place.name.clone(),
+            kind: place.kind.name(),
+            shape,
+            x,
+            y,
+            line,
+            total: docs.iter().map(|x| x.1).sum(),
+            docs: docs
+                .iter()
+                .filter_map(|&(d, c)| Some((short_doc_label(corpus.documents.get(d as usize)?), c)))
+                .collect(),
+            active: filters.places.contains(&place.id),
+            href: route
+                .with_filters(filters.toggled(Facet::Place, &place.id))
+                .to_hash(),
+        });
+        countries.push(place.country.clone());
+    }
+    let total_mentions: u32 = markers.iter().map(|m| m.total).sum();
+    let place_ids: Vec<String> = markers.iter().map(|m| m.id.clone()).collect();
+    let doc_labels: Vec<String> = corpus.documents.iter().map(short_doc_label).collect();
+    let summary = format!(
+        "{} places, {} mentions{}.",
+        markers.len(),
+        total_mentions,
+        if filters.is_empty() {
+            ""
+        } else {
+            " under the current filters"
+        }
+    );
+    let empty = markers.is_empty().then(|| {
+        view! {
+            <p class="no-results" data-testid="map-empty">
+                "No place is mentioned in the passages these filters leave. "
+                <a href=route.with_filters(Filters::default()).to_hash()>"Show every place"</a>
+            </p>
+        }
+    });
+    let panel = view! { <PlacePanel selection filters=filters.clone() /> };
+    let export = {
+        let counts = counts.clone();
+        move |_| download_geojson(&atlas_core::geo::geojson::places_geojson(corpus, &counts))
+    };
+    restore_marker_focus(&place_ids);
+    view! {
+        <section class="map-view" aria-labelledby="map-title">
+            <h1 id="map-title">"Places"</h1>
+            <p class="lede" data-testid="map-summary">
+                {summary}
+                " Larger marks, more mentions; rings are regions and countries, squares routes. Choose a place to read its passages."
+            </p>
+            <FilterChips route=route.clone() />
+            {empty}
+            <div class="map-layout">
+                <MapCanvas basemap markers=markers.clone() />
+                {panel}
+            </div>
+            <div class="map-actions">
+                <button type="button" on:click=export data-testid="export-geojson">"Export GeoJSON"</button>
+                <span class="muted">" the places under the current filters, with their mentions per document."</span>
+            </div>
+            <PlaceTable markers docs=doc_labels countries />
+        </section>
+    }
+    .into_any()
+}
+
+/// Beside the map: the chosen places' passages, or how to choose one.
+#[component]
+fn PlacePanel(selection: Selection<'static>, filters: Filters) -> impl IntoView {
+    let corpus = selection.corpus;
+    if filters.places.is_empty() {
+        return view! {
+            <aside class="place-panel" aria-label="Passages" data-testid="place-panel">
+                <h2>"Passages"</h2>
+                <p class="muted">"Choose a place on the map or in the table to list the passages that mention it."</p>
+            </aside>
+        }
+        .into_any();
+    }
+    let chosen: Vec<u16> = filters
+        .places
+        .iter()
+        .filter_map(|id| corpus.places.position(id))
+        .collect();
+    let names: Vec<String> = chosen
+        .iter()
+        .filter_map(|&p| corpus.places.places.get(p as usize).map(|x| x.name.clone()))
+        .collect();
+    let passages = selection.passages(&filters);
+    let total = passages.len();
+    let searcher = Searcher::new(corpus, selection.index);
+    let hits: Vec<Hit> = if filters.q.trim().is_empty() {
+        passages
+            .iter()
+            .take(PASSAGES_SHOWN)
+            .filter_map(|&p| {
+                let facts = selection.facts.passages.get(p as usize)?;
+                let marks: Vec<(usize, usize)> = corpus
+                    .places
+                    .mentions
+                    .iter()
+                    .filter(|m| m.doc == facts.doc && chosen.contains(&m.place))
+                    .filter(|m| {
+                        corpus
+                            .documents
+                            .get(m.doc as usize)
+                            .and_then(|d| m.passage.to_passage(d))
+                            == facts.passage
+                    })
+                    .map(|m| (m.start as usize, m.end as usize))
+                    .collect();
+                searcher.passage_hit_marking(p, &marks)
+            })
+            .collect()
+    } else {
+        let keep = selection.mask(&filters.cleared_query());
+        let options = SearchOptions {
+            limit: PASSAGES_SHOWN,
+            ..SearchOptions::default()
+        };
+        searcher
+            .search_where(&filters.q, &options, |p| {
+                keep.get(p as usize).copied().unwrap_or(false)
+            })
+            .hits
+    };
+    let heading = format!(
+        "{} · {} passage{}",
+        names.join(" or "),
+        total,
+        if total == 1 { "" } else { "s" }
+    );
+    let q = filters.q.clone();
+    view! {
+        <aside class="place-panel" aria-label="Passages" data-testid="place-panel">
+            <h2 data-testid="place-panel-title">{heading}</h2>
+            <ol class="hits" data-testid="place-passages">
+                {hits
+                    .into_iter()
+                    .map(|h| {
+                        let source = corpus.document(&h.doc).map(short_doc_label).unwrap_or_default();
+                        view! { <HitItem hit=h q=q.clone() source /> }
+                    })
+                    .collect_view()}
+            </ol>
+            {(total > PASSAGES_SHOWN).then(|| view! { <p class="more">{format!("The first {PASSAGES_SHOWN} of {total}, in reading order.")}</p> })}
+        </aside>
+    }
+    .into_any()
+}
+
+/// Offers `json` as a file download (`far-east-atlas-places.geojson`).
+fn download_geojson(json: &str) {
+    use wasm_bindgen::JsCast;
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(json));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("application/geo+json");
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    if let Ok(el) = document().create_element("a") {
+        if let Ok(a) = el.dyn_into::<web_sys::HtmlAnchorElement>() {
+            a.set_href(&url);
+            a.set_download("far-east-atlas-places.geojson");
+            a.click();
+        }
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
