@@ -163,13 +163,7 @@ fn PlacePanel(selection: Selection<'static>, filters: Filters) -> impl IntoView 
                     .mentions
                     .iter()
                     .filter(|m| m.doc == facts.doc && chosen.contains(&m.place))
-                    .filter(|m| {
-                        corpus
-                            .documents
-                            .get(m.doc as usize)
-                            .and_then(|d| m.passage.to_passage(d))
-                            == facts.passage
-                    })
+                    .filter(|m| Some(m.passage) == facts.passage)
                     .map(|m| (m.start as usize, m.end as usize))
                     .collect();
                 searcher.passage_hit_marking(p, &marks)

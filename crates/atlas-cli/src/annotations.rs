@@ -22,6 +22,19 @@ struct TagDoc<'a> {
     doc: &'a str,
     /// Topic id → share of the document's topic score (shares sum to 1).
     profile: BTreeMap<&'a str, f32>,
+    /// Characteristic terms against the rest of the corpus, most distinctive first.
+    key_phrases: Vec<KeyPhraseRow<'a>>,
+}
+
+/// One key phrase of `atlas tags --json`.
+#[derive(Serialize)]
+struct KeyPhraseRow<'a> {
+    /// The most frequent surface form.
+    text: &'a str,
+    /// Occurrences in the document's body.
+    count: u32,
+    /// Log-likelihood score (G² × words), rounded.
+    score: f32,
 }
 
 #[derive(Serialize)]
@@ -60,6 +73,15 @@ fn tags(corpus: &Corpus) -> Tags<'_> {
                     Some((topic.id.as_str(), round3(s.share)))
                 })
                 .collect(),
+            key_phrases: d
+                .key_phrases
+                .iter()
+                .map(|k| KeyPhraseRow {
+                    text: &k.text,
+                    count: k.count,
+                    score: (k.score * 10.0).round() / 10.0,
+                })
+                .collect(),
         })
         .collect();
     Tags { topics, documents }
@@ -95,6 +117,12 @@ pub fn tags_table(corpus: &Corpus) -> String {
             })
             .collect();
         out.push_str(&format!("{:<24} {}\n", d.doc, top.join(", ")));
+        let phrases: Vec<String> = d
+            .key_phrases
+            .iter()
+            .map(|k| format!("{} ({})", k.text, k.count))
+            .collect();
+        out.push_str(&format!("{:<24} key phrases: {}\n", "", phrases.join(", ")));
     }
     out.trim_end().to_string()
 }
@@ -179,4 +207,145 @@ pub fn figures_table(corpus: &Corpus) -> String {
         ));
     }
     out.trim_end().to_string()
+}
+
+/// One entity of `atlas entities --json`: a person or organisation
+/// mentioned at least once.
+#[derive(Serialize)]
+struct EntityRow<'a> {
+    id: &'a str,
+    name: &'a str,
+    /// `person` or `org`.
+    #[serde(rename = "type")]
+    kind: &'static str,
+    /// A person's role or an organisation's kind.
+    role: &'a str,
+    mentions: Vec<EntityMentionRow<'a>>,
+}
+
+/// One mention of an entity.
+#[derive(Serialize)]
+struct EntityMentionRow<'a> {
+    /// Document id.
+    doc: &'a str,
+    /// Passage id as in search hits: `<doc>:<n>` or `<doc>:note:<n>`.
+    block: String,
+    /// The text as written.
+    surface: &'a str,
+}
+
+fn entity_rows(corpus: &Corpus) -> Vec<EntityRow<'_>> {
+    let a = &corpus.annotations;
+    a.entities
+        .iter()
+        .enumerate()
+        .map(|(i, e)| EntityRow {
+            id: &e.id,
+            name: &e.name,
+            kind: e.kind.name(),
+            role: &e.role,
+            mentions: a
+                .mentions_of_entity(i as u16)
+                .map(|m| EntityMentionRow {
+                    doc: corpus
+                        .documents
+                        .get(m.doc as usize)
+                        .map_or("", |d| d.id.as_str()),
+                    block: m.block_id(corpus).unwrap_or_default(),
+                    surface: m.surface(corpus).unwrap_or(""),
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+pub fn entities_json(corpus: &Corpus) -> String {
+    crate::output::to_json(&entity_rows(corpus))
+}
+
+/// `atlas entities`: one line per entity, most mentioned first, with its
+/// mentions per document (in document order).
+pub fn entities_table(corpus: &Corpus) -> String {
+    let mut rows = entity_rows(corpus);
+    rows.sort_by(|a, b| b.mentions.len().cmp(&a.mentions.len()).then(a.id.cmp(b.id)));
+    let mut out = format!(
+        "{} entities, {} mentions\n",
+        rows.len(),
+        corpus.annotations.entity_mentions.len()
+    );
+    for r in &rows {
+        let per_doc: Vec<String> = corpus
+            .documents
+            .iter()
+            .map(|d| {
+                r.mentions
+                    .iter()
+                    .filter(|m| m.doc == d.id)
+                    .count()
+                    .to_string()
+            })
+            .collect();
+        out.push_str(&format!(
+            "{:>4} {:<30} {:<6} {:<24} per doc {}  {}\n",
+            r.mentions.len(),
+            r.id,
+            r.kind,
+            r.role,
+            per_doc.join("/"),
+            r.name
+        ));
+    }
+    out.trim_end().to_string()
+}
+
+/// One row of `atlas report --entities --json`: a span to review.
+#[derive(Serialize)]
+struct EntityCandidateRow<'a> {
+    doc: &'a str,
+    block: String,
+    surface: &'a str,
+    trigger: &'a str,
+    context: &'a str,
+}
+
+/// `atlas report --entities`: the entity candidates still to review.
+pub fn entity_candidates(corpus: &Corpus, id: Option<&str>, json: bool) -> Result<String, String> {
+    let data =
+        atlas_core::annotate::entity::data::EntityData::bundled().map_err(|e| e.to_string())?;
+    let gazetteer = atlas_core::Gazetteer::bundled().map_err(|e| e.to_string())?;
+    let mut candidates = atlas_core::annotate::entity::candidates::entity_candidates(
+        &corpus.documents,
+        &data,
+        &gazetteer,
+    );
+    if let Some(id) = id {
+        candidates.retain(|c| corpus.documents[c.doc as usize].id == id);
+    }
+    let rows: Vec<EntityCandidateRow> = candidates
+        .iter()
+        .map(|c| {
+            let doc = corpus.documents.get(c.doc as usize);
+            EntityCandidateRow {
+                doc: doc.map_or("", |d| d.id.as_str()),
+                block: doc.map(|d| c.passage.id(&d.id)).unwrap_or_default(),
+                surface: &c.surface,
+                trigger: &c.trigger,
+                context: &c.context,
+            }
+        })
+        .collect();
+    if json {
+        return Ok(crate::output::to_json(&rows));
+    }
+    let mut out = format!(
+        "{} entity candidates to review (add each to data/people.tsv, data/organisations.tsv or data/entities-ignore.tsv)\n",
+        rows.len()
+    );
+    for r in rows {
+        out.push_str(&format!(
+            "{:<32} {:<28} {:<24} {}\n",
+            r.block, r.surface, r.trigger, r.context
+        ));
+    }
+    Ok(out.trim_end().to_string())
 }

@@ -35,6 +35,10 @@ enum Command {
         /// data/gazetteer.tsv nor in data/gazetteer-ignore.tsv (to review).
         #[arg(long)]
         places: bool,
+        /// Instead: title + name spans and acronyms that are neither in
+        /// data/people.tsv, data/organisations.tsv nor data/entities-ignore.tsv.
+        #[arg(long, conflicts_with = "places")]
+        entities: bool,
         #[command(flatten)]
         common: Common,
     },
@@ -67,6 +71,11 @@ enum Command {
         /// Explain one passage instead (`<doc>:<n>` or `<doc>:note:<n>`): every cue found, and the scores.
         #[arg(long, value_name = "PASSAGE")]
         explain: Option<String>,
+        #[command(flatten)]
+        common: Common,
+    },
+    /// List every person and organisation mentioned, with each mention.
+    Entities {
         #[command(flatten)]
         common: Common,
     },
@@ -135,12 +144,20 @@ fn run(cli: Cli) -> Result<String, String> {
                 output::docs_table(&corpus)
             })
         }
-        Command::Report { id, places, common } => {
+        Command::Report {
+            id,
+            places,
+            entities,
+            common,
+        } => {
             let corpus = atlas_core::build_corpus(&common.seed_dir()).map_err(|e| e.to_string())?;
             let docs: Vec<&atlas_core::model::Document> = match &id {
                 Some(id) => vec![find(&corpus, id)?],
                 None => corpus.documents.iter().collect(),
             };
+            if entities {
+                return annotations::entity_candidates(&corpus, id.as_deref(), common.json);
+            }
             if places {
                 let gazetteer = atlas_core::Gazetteer::bundled().map_err(|e| e.to_string())?;
                 let mut candidates =
@@ -203,6 +220,14 @@ fn run(cli: Cli) -> Result<String, String> {
                 annotations::tags_json(&corpus)
             } else {
                 annotations::tags_table(&corpus)
+            })
+        }
+        Command::Entities { common } => {
+            let corpus = atlas_core::build_corpus(&common.seed_dir()).map_err(|e| e.to_string())?;
+            Ok(if common.json {
+                annotations::entities_json(&corpus)
+            } else {
+                annotations::entities_table(&corpus)
             })
         }
         Command::Figures { common } => {

@@ -340,7 +340,7 @@ fn candidate_rows<'a>(
             let doc = corpus.documents.get(c.doc as usize);
             CandidateRow {
                 doc: doc.map_or("", |d| d.id.as_str()),
-                block: doc.and_then(|d| c.passage.block_id(d)).unwrap_or_default(),
+                block: doc.map(|d| c.passage.id(&d.id)).unwrap_or_default(),
                 surface: &c.surface,
                 trigger: &c.trigger,
                 context: &c.context,

@@ -12,7 +12,9 @@
 //! the annotations hold no copy of the text, which keeps the embedded bytes
 //! small (the app cuts surfaces and sentences with the accessors here).
 
+pub mod entity;
 pub mod figure;
+pub mod keyphrase;
 pub mod place;
 pub mod topic;
 pub mod years;
@@ -21,7 +23,9 @@ use crate::error::Error;
 use crate::model::Document;
 use serde::{Deserialize, Serialize};
 
+pub use entity::{Entity, EntityKind, EntityMention};
 pub use figure::Figure;
+pub use keyphrase::KeyPhrase;
 pub use topic::{Topic, TopicShare};
 pub use years::YearMention;
 
@@ -80,6 +84,13 @@ pub struct Annotations {
     pub topics: Vec<Topic>,
     /// One entry per document, in `Corpus::documents` order.
     pub documents: Vec<DocAnnotations>,
+    /// People and organisations mentioned at least once (`data/people.tsv`,
+    /// then `data/organisations.tsv`, in file order); mentions refer to
+    /// them by index into this list.
+    pub entities: Vec<Entity>,
+    /// Every entity mention, ordered by document, then body blocks before
+    /// notes, then passage, then offset.
+    pub entity_mentions: Vec<EntityMention>,
 }
 
 /// The annotations of one document.
@@ -96,6 +107,9 @@ pub struct DocAnnotations {
     pub figures: Vec<Figure>,
     /// Years mentioned in the text, in passage and text order.
     pub years: Vec<YearMention>,
+    /// The document's characteristic terms against the rest of the corpus,
+    /// most distinctive first (see [`keyphrase`]).
+    pub key_phrases: Vec<KeyPhrase>,
 }
 
 /// The topics one passage is tagged with.
@@ -147,6 +161,8 @@ impl DocAnnotations {
 pub struct AnnotationData {
     /// Topics and their cues.
     pub taxonomy: topic::Taxonomy,
+    /// People, organisations and their ignore list.
+    pub entities: entity::data::EntityData,
 }
 
 impl AnnotationData {
@@ -154,6 +170,7 @@ impl AnnotationData {
     pub fn builtin() -> Result<AnnotationData, Error> {
         Ok(AnnotationData {
             taxonomy: topic::Taxonomy::builtin()?,
+            entities: entity::data::EntityData::bundled()?,
         })
     }
 }
@@ -166,9 +183,11 @@ pub fn annotate(documents: &[Document]) -> Result<Annotations, Error> {
 /// Annotates built documents with the given data (tests use small lists).
 pub fn annotate_with(data: &AnnotationData, documents: &[Document]) -> Annotations {
     let tagger = topic::Tagger::new(&data.taxonomy);
+    let key_phrases = keyphrase::key_phrases(documents);
     let docs = documents
         .iter()
-        .map(|doc| {
+        .zip(key_phrases)
+        .map(|(doc, key_phrases)| {
             let (tags, profile) = tagger.tag_document(doc);
             DocAnnotations {
                 doc: doc.id.clone(),
@@ -176,11 +195,15 @@ pub fn annotate_with(data: &AnnotationData, documents: &[Document]) -> Annotatio
                 profile,
                 figures: figure::figures_in(doc),
                 years: years::years_in(doc),
+                key_phrases,
             }
         })
         .collect();
+    let (entities, entity_mentions) = entity::entities_in(&data.entities, documents);
     Annotations {
         topics: data.taxonomy.topics(),
         documents: docs,
+        entities,
+        entity_mentions,
     }
 }

@@ -266,6 +266,19 @@ fn data_rows<'t>(
     file: &str,
     header: &[&str],
 ) -> Result<Vec<(usize, Vec<&'t str>)>, Error> {
+    tsv_rows(text, file, header, ErrorKind::Gazetteer)
+}
+
+/// The non-comment rows after the column header of any curated TSV file
+/// under `data/`, as `(line, columns)`; checks the header and every row's
+/// column count, reporting `file:line` errors of the given kind.
+pub(crate) fn tsv_rows<'t>(
+    text: &'t str,
+    file: &str,
+    header: &[&str],
+    kind: fn(String) -> ErrorKind,
+) -> Result<Vec<(usize, Vec<&'t str>)>, Error> {
+    let bad = |file: &str, line: usize, m: String| Error::at_line(file, line, kind(m));
     let mut rows = Vec::new();
     let mut header_seen = false;
     for (i, raw) in text.lines().enumerate() {
@@ -295,10 +308,7 @@ fn data_rows<'t>(
         rows.push((line, cols));
     }
     if !header_seen {
-        return Err(Error::file(
-            file,
-            ErrorKind::Gazetteer("no column header line".to_string()),
-        ));
+        return Err(Error::file(file, kind("no column header line".to_string())));
     }
     Ok(rows)
 }

@@ -222,10 +222,7 @@ fn a_marked_passage_hit_marks_the_place() {
         .iter()
         .find(|m| c.places.places[m.place as usize].id == "vladivostok")
         .expect("a mention");
-    let doc = &c.documents[m.doc as usize];
-    let p = f
-        .find(m.doc, m.passage.to_passage(doc).expect("passage"))
-        .expect("indexed");
+    let p = f.find(m.doc, m.passage).expect("indexed");
     let hit = searcher
         .passage_hit_marking(p, &[(m.start as usize, m.end as usize)])
         .expect("hit");
@@ -236,4 +233,26 @@ fn a_marked_passage_hit_marks_the_place() {
         "{}",
         &hit.snippet[a..b]
     );
+}
+
+#[test]
+fn people_and_organisations_filter_like_any_facet() {
+    let s = selection();
+    let f = Filters::default().toggled(Facet::Person, "putin");
+    let hits = s.passages(&f);
+    assert!(!hits.is_empty(), "Putin is mentioned");
+    let (c, _, facts) = data();
+    let putin = c.annotations.entity("putin").expect("putin").0;
+    for &p in &hits {
+        assert!(facts.passages[p as usize].entities.contains(&putin));
+    }
+    // A person id in the organisation facet matches nothing.
+    assert!(s
+        .passages(&Filters::default().toggled(Facet::Org, "putin"))
+        .is_empty());
+    let counts = s.counts(&f);
+    assert!(counts
+        .entities
+        .iter()
+        .any(|(e, n)| *e == putin && *n == hits.len()));
 }

@@ -5,7 +5,8 @@
 //! nothing left to review.
 
 use atlas_core::annotate::place::candidates::place_candidates;
-use atlas_core::annotate::place::{Geoparser, PassageKey};
+use atlas_core::annotate::place::Geoparser;
+use atlas_core::annotate::Passage;
 use atlas_core::gazetteer::{Gazetteer, PlaceKind};
 use atlas_core::Corpus;
 use std::collections::{BTreeMap, BTreeSet};
@@ -310,11 +311,13 @@ fn mentions_point_at_their_surface_and_use_search_passage_ids() {
         let id = m.block_id(c).unwrap();
         let doc = &c.documents[m.doc as usize];
         match m.passage {
-            PassageKey::Block(_) => assert!(!id.contains(":note:"), "{id}"),
-            PassageKey::Note(_) => assert!(id.starts_with(&format!("{}:note:", doc.id)), "{id}"),
+            Passage::Block(_) => assert!(!id.contains(":note:"), "{id}"),
+            Passage::Note(_) => assert!(id.starts_with(&format!("{}:note:", doc.id)), "{id}"),
         }
         let (_, text) = atlas_core::index::passages::by_block_id(c, &id).unwrap();
         assert_eq!(&text[m.start as usize..m.end as usize], surface);
+        // One addressing for every annotation: a note is its printed number.
+        assert_eq!(m.passage.text(doc), Some(&*text), "{id}");
     }
     // Counts per document add up to the mentions.
     let total: u32 = (0..c.documents.len() as u32)

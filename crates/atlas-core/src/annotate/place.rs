@@ -10,14 +10,17 @@
 //!
 //! Mentions store no text: `start..end` are byte offsets into the block's
 //! or note's `text`, and [`PlaceMention::surface`] reads the surface back.
+//! Passages are addressed like every other annotation, by
+//! [`crate::annotate::Passage`] (a note by its printed number).
 //! That keeps the embedded index at a few bytes per mention.
 
 pub mod candidates;
 pub mod matcher;
 pub mod metonym;
 
+use crate::annotate::{passages, Passage};
 use crate::gazetteer::{Gazetteer, PlaceKind};
-use crate::model::{Corpus, Document};
+use crate::model::Corpus;
 use matcher::{PlaceMatcher, Target};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -51,49 +54,6 @@ pub struct MentionedPlace {
     pub waypoints: Vec<(f64, f64)>,
 }
 
-/// Which text of a document a mention is in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-pub enum PassageKey {
-    /// `Document::blocks[n]`.
-    Block(u32),
-    /// `Document::notes[n]` (an index into the list, not the printed number).
-    Note(u32),
-}
-
-impl PassageKey {
-    /// The passage's text in `doc`.
-    pub fn text(self, doc: &Document) -> Option<&str> {
-        match self {
-            PassageKey::Block(n) => doc.blocks.get(n as usize).map(|b| b.text.as_str()),
-            PassageKey::Note(n) => doc.notes.get(n as usize).map(|x| x.text.as_str()),
-        }
-    }
-
-    /// The same passage as the other annotators address it (notes by
-    /// their printed number).
-    pub fn to_passage(self, doc: &Document) -> Option<crate::annotate::Passage> {
-        match self {
-            PassageKey::Block(n) => Some(crate::annotate::Passage::Block(n)),
-            PassageKey::Note(n) => doc
-                .notes
-                .get(n as usize)
-                .map(|x| crate::annotate::Passage::Note(x.n)),
-        }
-    }
-
-    /// The passage id used by search hits: `<doc>:<n>` for a block,
-    /// `<doc>:note:<printed number>` for a note.
-    pub fn block_id(self, doc: &Document) -> Option<String> {
-        match self {
-            PassageKey::Block(n) => doc.blocks.get(n as usize).map(|b| b.id.clone()),
-            PassageKey::Note(n) => doc
-                .notes
-                .get(n as usize)
-                .map(|x| format!("{}:note:{}", doc.id, x.n)),
-        }
-    }
-}
-
 /// One occurrence of a place in a block or note.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PlaceMention {
@@ -101,8 +61,8 @@ pub struct PlaceMention {
     pub place: u16,
     /// Index into `Corpus::documents`.
     pub doc: u32,
-    /// The block or note.
-    pub passage: PassageKey,
+    /// The block or note (notes by printed number, as everywhere).
+    pub passage: Passage,
     /// Byte offset of the surface in the passage's text.
     pub start: u32,
     /// Byte offset just past the surface.
@@ -120,10 +80,11 @@ impl PlaceMention {
             .get(self.start as usize..self.end as usize)
     }
 
-    /// The passage id, as in search hits (see [`PassageKey::block_id`]).
+    /// The passage id, as in search hits: `<doc>:<n>` or `<doc>:note:<n>`
+    /// (see [`Passage::id`]).
     pub fn block_id(&self, corpus: &Corpus) -> Option<String> {
-        self.passage
-            .block_id(corpus.documents.get(self.doc as usize)?)
+        let doc = corpus.documents.get(self.doc as usize)?;
+        Some(self.passage.id(&doc.id))
     }
 }
 
@@ -167,22 +128,6 @@ impl PlaceIndex {
         }
         counts.into_iter().collect()
     }
-}
-
-/// Every passage the geoparser reads: body blocks, then notes with text.
-pub fn passages(doc: &Document) -> impl Iterator<Item = (PassageKey, &str)> {
-    let blocks = doc
-        .blocks
-        .iter()
-        .enumerate()
-        .map(|(n, b)| (PassageKey::Block(n as u32), b.text.as_str()));
-    let notes = doc
-        .notes
-        .iter()
-        .enumerate()
-        .filter(|(_, x)| !x.missing)
-        .map(|(n, x)| (PassageKey::Note(n as u32), x.text.as_str()));
-    blocks.chain(notes)
 }
 
 /// One mention found in a text, pointing into the gazetteer.

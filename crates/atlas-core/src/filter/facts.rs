@@ -101,19 +101,20 @@ impl Facts {
             }
         }
         for m in &corpus.places.mentions {
-            let Some(doc) = corpus.documents.get(m.doc as usize) else {
-                continue;
-            };
-            let Some(p) = m.passage.to_passage(doc) else {
-                continue;
-            };
-            if let Some(i) = at(m.doc, p) {
+            if let Some(i) = at(m.doc, m.passage) {
                 passages[i].places.push(m.place);
+            }
+        }
+        for m in &corpus.annotations.entity_mentions {
+            if let Some(i) = at(m.doc, m.passage) {
+                passages[i].entities.push(m.entity);
             }
         }
         for p in &mut passages {
             p.places.sort_unstable();
             p.places.dedup();
+            p.entities.sort_unstable();
+            p.entities.dedup();
             p.years.sort_unstable();
             p.years.dedup();
         }

@@ -9,6 +9,7 @@
 
 use super::facts::{Facts, PassageFacts};
 use super::{Facet, Filters};
+use crate::annotate::entity::EntityKind;
 use crate::index::SearchIndex;
 use crate::model::Corpus;
 use crate::search::{query, score};
@@ -180,8 +181,18 @@ impl<'a> Selection<'a> {
                     .filter_map(|&x| places.get(x as usize))
                     .any(|x| wants(&x.id))
             }
-            // Entities arrive with the people and organisations lists.
-            Facet::Person | Facet::Org => false,
+            Facet::Person | Facet::Org => {
+                let kind = if facet == Facet::Person {
+                    EntityKind::Person
+                } else {
+                    EntityKind::Org
+                };
+                let entities = &self.corpus.annotations.entities;
+                p.entities
+                    .iter()
+                    .filter_map(|&e| entities.get(e as usize))
+                    .any(|e| e.kind == kind && wants(&e.id))
+            }
         }
     }
 
@@ -227,6 +238,27 @@ impl<'a> Selection<'a> {
         out.places = self.tally(filters, &scores, Part::Facet(Facet::Place), |p, add| {
             p.places.iter().for_each(|&x| add(x))
         });
+        // People and organisations share one list; each half is counted
+        // without its own filter.
+        let people = self.tally(filters, &scores, Part::Facet(Facet::Person), |p, add| {
+            p.entities.iter().for_each(|&e| add(e))
+        });
+        let orgs = self.tally(filters, &scores, Part::Facet(Facet::Org), |p, add| {
+            p.entities.iter().for_each(|&e| add(e))
+        });
+        let is_person = |e: u16| {
+            self.corpus
+                .annotations
+                .entities
+                .get(e as usize)
+                .is_some_and(|x| x.kind == EntityKind::Person)
+        };
+        out.entities = people
+            .into_iter()
+            .filter(|(e, _)| is_person(*e))
+            .chain(orgs.into_iter().filter(|(e, _)| !is_person(*e)))
+            .collect();
+        out.entities.sort_unstable();
         out.langs = self.tally(filters, &scores, Part::Facet(Facet::Lang), |p, add| {
             self.facts
                 .langs
@@ -268,13 +300,7 @@ impl<'a> Selection<'a> {
             .collect();
         let mut counts: BTreeMap<(u16, u32), u32> = BTreeMap::new();
         for m in &self.corpus.places.mentions {
-            let Some(doc) = self.corpus.documents.get(m.doc as usize) else {
-                continue;
-            };
-            let Some(p) = m.passage.to_passage(doc) else {
-                continue;
-            };
-            let Some(i) = self.facts.find(m.doc, p) else {
+            let Some(i) = self.facts.find(m.doc, m.passage) else {
                 continue;
             };
             if keep[i as usize] {

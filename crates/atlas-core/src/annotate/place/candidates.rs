@@ -28,7 +28,7 @@
 //! defined for Russian grammar yet).
 
 use super::matcher::PlaceMatcher;
-use super::{passages, PassageKey};
+use crate::annotate::{passages, Passage};
 use crate::gazetteer::Gazetteer;
 use crate::model::Corpus;
 use std::collections::HashSet;
@@ -39,7 +39,7 @@ pub struct PlaceCandidate {
     /// Index into `Corpus::documents`.
     pub doc: u32,
     /// The block or note.
-    pub passage: PassageKey,
+    pub passage: Passage,
     /// Byte offset in the passage's text.
     pub start: usize,
     /// Byte offset just past the span.

@@ -108,7 +108,7 @@ impl PlaceMatcher {
 /// `North — South Transport Corridor`. Where only one match starts at a
 /// place the result is the same as leftmost-longest, so an ignore span
 /// still beats the shorter aliases inside it.
-fn cover_most(mut found: Vec<(usize, usize, Target)>) -> Vec<(usize, usize, Target)> {
+pub(crate) fn cover_most<T: Copy>(mut found: Vec<(usize, usize, T)>) -> Vec<(usize, usize, T)> {
     found.sort_by_key(|&(start, end, _)| (end, start));
     // best[i]: (covered bytes, -matches, previous choice) over found[..i].
     let mut best: Vec<(usize, isize, Option<usize>)> = vec![(0, 0, None); found.len() + 1];
@@ -140,12 +140,12 @@ fn cover_most(mut found: Vec<(usize, usize, Target)>) -> Vec<(usize, usize, Targ
     chosen
 }
 
-fn empty_automaton() -> AhoCorasick {
+pub(crate) fn empty_automaton() -> AhoCorasick {
     AhoCorasick::new(Vec::<&str>::new()).unwrap_or_else(|_| unreachable!("no patterns"))
 }
 
 /// `true` when `start..end` of `text` is not glued to a letter or digit.
-fn whole_word(text: &str, start: usize, end: usize) -> bool {
+pub(crate) fn whole_word(text: &str, start: usize, end: usize) -> bool {
     let inner = &text[start..end];
     let before = text[..start].chars().next_back();
     let after = text[end..].chars().next();
