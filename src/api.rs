@@ -20,6 +20,27 @@ pub fn search(query: &str, options_json: &str) -> String {
     }
 }
 
+/// `select(query_string)` → `{"total", "documents", "passages": [ids]}`:
+/// the passages the filters of a URL query string (`topic=energy&place=…`)
+/// leave, as the views show them. Never throws.
+#[wasm_bindgen]
+pub fn select(query_string: &str) -> String {
+    match crate::corpus::selection() {
+        Ok(s) => atlas_core::filter::api::select_json(&s, query_string),
+        Err(e) => format!("{{\"error\":{}}}", json_string(&e.to_string())),
+    }
+}
+
+/// `passage(block_id)` → `{"topics", "places", "people", "orgs"}`: the
+/// annotations of one passage (`<doc>:<n>` or `<doc>:note:<n>`).
+#[wasm_bindgen]
+pub fn passage(block_id: &str) -> String {
+    match crate::corpus::corpus() {
+        Ok(c) => atlas_core::filter::api::passage_json(c, block_id),
+        Err(e) => format!("{{\"error\":{}}}", json_string(&e.to_string())),
+    }
+}
+
 /// A JSON string literal.
 fn json_string(s: &str) -> String {
     let mut out = String::from("\"");

@@ -14,12 +14,11 @@ const SHOWN: usize = 8;
 /// A short name for a document in lists and tables: first author's surname
 /// and the year (`Lukin 2009`), or the start of the title.
 pub fn short_doc_label(doc: &Document) -> String {
-    let who = doc
-        .meta
-        .authors
-        .first()
-        .and_then(|a| a.split_whitespace().last())
-        .map(str::to_string);
+    // A corporate author with an acronym goes by the acronym (`CAG`).
+    let who = doc.meta.authors.first().and_then(|a| {
+        let last = a.split_whitespace().last()?;
+        Some(last.trim_matches(|c| c == '(' || c == ')').to_string())
+    });
     match (who, doc.meta.year) {
         (Some(w), Some(y)) => format!("{w} {y}"),
         (Some(w), None) => w,
@@ -92,6 +91,27 @@ pub fn FacetPanel(route: Route, counts: FacetCounts) -> impl IntoView {
             .map(|(l, c)| (l.clone(), super::doc_meta::language_name(l).to_string(), *c))
             .collect(),
     );
+    let entity_values =
+        |kind: atlas_core::annotate::entity::EntityKind| -> Vec<(String, String, usize)> {
+            let mut v: Vec<(String, String, usize)> = counts
+                .entities
+                .iter()
+                .filter_map(|&(e, c)| {
+                    let entity = corpus.annotations.entities.get(e as usize)?;
+                    (entity.kind == kind).then(|| (entity.id.clone(), entity.name.clone(), c))
+                })
+                .collect();
+            v.sort_by(|a, b| b.2.cmp(&a.2).then(a.1.cmp(&b.1)));
+            v
+        };
+    let people = strings(
+        Facet::Person,
+        entity_values(atlas_core::annotate::entity::EntityKind::Person),
+    );
+    let orgs = strings(
+        Facet::Org,
+        entity_values(atlas_core::annotate::entity::EntityKind::Org),
+    );
     let years: Vec<Value> = counts
         .years
         .iter()
@@ -107,6 +127,8 @@ pub fn FacetPanel(route: Route, counts: FacetCounts) -> impl IntoView {
             <FacetList title="Documents" key="doc" values=docs />
             <FacetList title="Topics" key="topic" values=topics />
             <FacetList title="Places" key="place" values=places />
+            <FacetList title="People" key="person" values=people />
+            <FacetList title="Organisations" key="org" values=orgs />
             <FacetList title="Authors" key="author" values=authors />
             <FacetList title="Published" key="year" values=years />
             <FacetList title="Language" key="lang" values=langs />

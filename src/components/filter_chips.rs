@@ -78,7 +78,8 @@ pub fn value_label(corpus: &atlas_core::Corpus, facet: Facet, v: &str) -> String
             .find(|p| p.id == v)
             .map(|p| p.name.clone()),
         Facet::Lang => Some(super::doc_meta::language_name(v).to_string()),
-        _ => None,
+        Facet::Person | Facet::Org => corpus.annotations.entity(v).map(|(_, e)| e.name.clone()),
+        Facet::Author => None,
     };
     found.unwrap_or_else(|| v.to_string())
 }

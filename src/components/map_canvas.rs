@@ -301,10 +301,18 @@ pub fn MapCanvas(basemap: &'static BaseMap, markers: Vec<Marker>) -> impl IntoVi
         move |factor: f32| move |_| set(zoom_at(view.get_untracked(), factor, 0.5, 0.5, world));
 
     let markers = std::sync::Arc::new(markers);
-    // Biggest first in the label order; drawn smallest last so small ones stay clickable.
+    // Labels: the most mentioned first.
     let mut order: Vec<usize> = (0..markers.len()).collect();
     order.sort_by(|&a, &b| markers[b].total.cmp(&markers[a].total).then(a.cmp(&b)));
-    let draw_order: Vec<usize> = order.clone();
+    // Drawing: areas under routes under points, and within each the biggest
+    // first, so a city is never hidden under its region's ring.
+    let rank = |s: Shape| match s {
+        Shape::Area => 0,
+        Shape::Route => 1,
+        Shape::Point => 2,
+    };
+    let mut draw_order = order.clone();
+    draw_order.sort_by_key(|&i| rank(markers[i].shape));
     let labels = {
         let markers = markers.clone();
         Memo::new(move |_| {
@@ -339,7 +347,6 @@ pub fn MapCanvas(basemap: &'static BaseMap, markers: Vec<Marker>) -> impl IntoVi
         .collect_view();
     let marker_views = draw_order
         .into_iter()
-        .rev()
         .map(|i| marker_view(markers.clone(), i, unit, labels, set_tip, dragged))
         .collect_view();
     let tip_view = {

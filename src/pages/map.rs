@@ -149,6 +149,15 @@ fn PlacePanel(selection: Selection<'static>, filters: Filters) -> impl IntoView 
         .iter()
         .filter_map(|&p| corpus.places.places.get(p as usize).map(|x| x.name.clone()))
         .collect();
+    if names.is_empty() {
+        return view! {
+            <aside class="place-panel" aria-label="Passages" data-testid="place-panel">
+                <h2 data-testid="place-panel-title">"Unknown place"</h2>
+                <p class="muted">"This link names a place the papers do not mention. Choose one on the map or in the table."</p>
+            </aside>
+        }
+        .into_any();
+    }
     let passages = selection.passages(&filters);
     let total = passages.len();
     let searcher = Searcher::new(corpus, selection.index);

@@ -26,6 +26,7 @@
 //! fuzz targets and the selection engine ([`select`]) all need the same
 //! one; [`facts`] says, per passage, which facet values it has.
 
+pub mod api;
 pub mod facts;
 pub mod select;
 pub mod url;

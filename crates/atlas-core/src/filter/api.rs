@@ -1,0 +1,91 @@
+//! The JSON the page exports for embedders and tests
+//! (`window.wasmBindings.select`, `.passage`): the filter engine's answer
+//! for a URL query string, and one passage's annotations read straight from
+//! the corpus (not from [`super::Facts`], so tests can check one against
+//! the other).
+
+use super::{Filters, Selection};
+use crate::annotate::entity::EntityKind;
+use crate::annotate::Passage;
+use crate::index::passages;
+use crate::model::Corpus;
+use serde_json::json;
+
+/// `select(query_string)` → `{"total", "documents", "passages": [ids]}` for
+/// filters written as in the URL (`topic=energy&place=sakhalin&q=gas`).
+pub fn select_json(selection: &Selection<'_>, query_string: &str) -> String {
+    let filters = Filters::from_query(query_string.trim_start_matches('?'));
+    let ids: Vec<String> = selection
+        .passages(&filters)
+        .into_iter()
+        .filter_map(|p| {
+            let at = selection.index.passages().get(p as usize)?.at;
+            passages::block_id(selection.corpus, at)
+        })
+        .collect();
+    let docs: std::collections::BTreeSet<&str> =
+        ids.iter().filter_map(|id| id.split(':').next()).collect();
+    json!({"total": ids.len(), "documents": docs.len(), "passages": ids}).to_string()
+}
+
+/// `passage(block_id)` → `{"topics", "places", "people", "orgs"}` (ids), or
+/// `{"error"}` for an id the corpus does not have.
+pub fn passage_json(corpus: &Corpus, block_id: &str) -> String {
+    let Some((d, passage)) = parse_block_id(corpus, block_id) else {
+        return json!({"error": format!("no passage {block_id:?}")}).to_string();
+    };
+    let ann = &corpus.annotations;
+    let topics: Vec<&str> = ann
+        .documents
+        .get(d)
+        .map(|a| a.tags_of(passage))
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|&t| ann.topics.get(t as usize).map(|t| t.id.as_str()))
+        .collect();
+    let mut places: Vec<&str> = corpus
+        .places
+        .mentions
+        .iter()
+        .filter(|m| m.doc as usize == d && m.passage == passage)
+        .filter_map(|m| {
+            corpus
+                .places
+                .places
+                .get(m.place as usize)
+                .map(|p| p.id.as_str())
+        })
+        .collect();
+    places.sort_unstable();
+    places.dedup();
+    let mut people = Vec::new();
+    let mut orgs = Vec::new();
+    for m in ann
+        .entity_mentions
+        .iter()
+        .filter(|m| m.doc as usize == d && m.passage == passage)
+    {
+        if let Some(e) = ann.entities.get(m.entity as usize) {
+            match e.kind {
+                EntityKind::Person => people.push(e.id.as_str()),
+                EntityKind::Org => orgs.push(e.id.as_str()),
+            }
+        }
+    }
+    for v in [&mut people, &mut orgs] {
+        v.sort_unstable();
+        v.dedup();
+    }
+    json!({"topics": topics, "places": places, "people": people, "orgs": orgs}).to_string()
+}
+
+/// `<doc>:<n>` or `<doc>:note:<n>` → (document index, passage).
+fn parse_block_id(corpus: &Corpus, id: &str) -> Option<(usize, Passage)> {
+    let (doc, rest) = id.split_once(':')?;
+    let d = corpus.documents.iter().position(|x| x.id == doc)?;
+    let passage = match rest.strip_prefix("note:") {
+        Some(n) => Passage::Note(n.parse().ok()?),
+        None => Passage::Block(rest.parse().ok()?),
+    };
+    Some((d, passage))
+}

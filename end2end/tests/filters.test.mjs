@@ -1,0 +1,92 @@
+// One filter model drives every view: a deep link with a topic and a place
+// shows only passages having both; the facet counts, the map and the topics
+// grid follow; chips remove filters; Back restores the previous state.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { newPage, appReady } from '../support/browser.mjs';
+import { appSuite } from '../support/suite.mjs';
+
+const ctx = appSuite();
+
+async function open(hash) {
+  const page = await newPage(ctx.browser);
+  await page.goto(ctx.server.url + hash);
+  await appReady(page);
+  return page;
+}
+
+const annotations = (page, id) => page.evaluate((id) => JSON.parse(window.wasmBindings.passage(id)), id);
+
+test('a topic and a place deep link shows only passages having both', async () => {
+  const page = await open('#/search?topic=energy&place=sakhalin&view=flat');
+  await page.waitForSelector('[data-testid="hit"]');
+  const blocks = await page.$$eval('[data-testid="hit"]', (hs) => hs.map((h) => h.dataset.block));
+  assert.ok(blocks.length >= 2, `${blocks.length} passages`);
+  for (const b of blocks) {
+    const a = await annotations(page, b);
+    assert.ok(a.topics.includes('energy'), `${b} is tagged energy: ${JSON.stringify(a)}`);
+    assert.ok(a.places.includes('sakhalin'), `${b} mentions Sakhalin: ${JSON.stringify(a)}`);
+  }
+  const api = await page.evaluate(() => JSON.parse(window.wasmBindings.select('topic=energy&place=sakhalin')));
+  assert.match(await page.textContent('[data-testid="result-count"]'), new RegExp(`^${api.total} passages? in ${api.documents} documents?`));
+  assert.equal((await page.$$eval('[data-testid="chip"]', (c) => c.map((x) => x.textContent))).length, 2);
+  // The facet counts are live: the energy topic's count is what the view shows.
+  const energy = await page.$eval('[data-facet="topic"][aria-current="true"] .facet-count', (e) => Number(e.textContent));
+  assert.equal(energy, api.total);
+  assert.deepEqual(page.problems, []);
+});
+
+test('every view follows the filters, and Back restores the previous state', async () => {
+  const page = await open('#/map?topic=energy');
+  await page.waitForSelector('[data-testid="marker"]');
+  const mentions = () => page.$$eval('[data-testid="marker"]', (ms) => ms.reduce((a, m) => a + Number(m.dataset.mentions), 0));
+  const energyMap = await mentions();
+  // Add a place from the map: the passages narrow to both.
+  await page.click('[data-testid="place-row"][data-place-id="sakhalin"] a');
+  await page.waitForFunction(() => location.hash === '#/map?topic=energy&place=sakhalin');
+  await page.waitForSelector('[data-testid="place-passages"] [data-testid="hit"]');
+  const api = await page.evaluate(() => JSON.parse(window.wasmBindings.select('topic=energy&place=sakhalin')));
+  assert.match(await page.textContent('[data-testid="place-panel-title"]'), new RegExp(`· ${api.total} passages?`));
+  // The topics view keeps the filters (its link carries them) and its grid follows.
+  await page.click('[data-testid="nav-topics"]');
+  await page.waitForSelector('[data-testid="heatmap"]');
+  assert.match(page.url(), /#\/topics\?topic=energy&place=sakhalin$/);
+  const filtered = await page.$eval('[data-topic-id="energy"]', (t) => Number(t.dataset.count));
+  await page.goBack();
+  await page.waitForSelector('[data-testid="marker"]');
+  assert.match(page.url(), /#\/map\?topic=energy&place=sakhalin$/);
+  await page.goBack();
+  await page.waitForFunction(() => location.hash === '#/map?topic=energy');
+  await page.waitForSelector('[data-testid="marker"]');
+  assert.equal(await mentions(), energyMap, 'Back restores the map under the earlier filters');
+  // Unfiltered, the energy topic counts more passages than with the place.
+  await page.goto(ctx.server.url + '#/topics');
+  await page.waitForSelector('[data-testid="heatmap"]');
+  const all = await page.$eval('[data-topic-id="energy"]', (t) => Number(t.dataset.count));
+  assert.ok(all > filtered, `${all} > ${filtered}`);
+  assert.equal(filtered, api.total);
+  assert.deepEqual(page.problems, []);
+});
+
+test('a heat-map cell opens exactly that document’s passages on that topic', async () => {
+  const page = await open('#/topics');
+  const cell = page.locator('[data-testid="heat-cell"]').first();
+  const n = Number(await cell.textContent());
+  await cell.click();
+  await page.waitForSelector('[data-testid="hit"]');
+  const hash = await page.evaluate(() => location.hash);
+  const m = hash.match(/topic=([^&]+)/);
+  assert.ok(m && /doc=/.test(hash), hash);
+  assert.equal(await page.locator('[data-testid="hit"]').count(), n);
+  for (const b of await page.$$eval('[data-testid="hit"]', (hs) => hs.map((h) => h.dataset.block))) {
+    assert.ok((await annotations(page, b)).topics.includes(decodeURIComponent(m[1])));
+  }
+});
+
+test('hostile filter URLs never break the page', async () => {
+  const page = await open('#/search?topic=%ZZ&place=&year=99999999999&mentioned=a-b&doc=<script>&q=%22');
+  await page.waitForSelector('#main');
+  await page.goto(ctx.server.url + '#/map?place=nowhere&lang=xx');
+  await page.waitForSelector('[data-testid="map-empty"], [data-testid="marker"]');
+  assert.deepEqual(page.problems, []);
+});

@@ -1,0 +1,142 @@
+// The map of places: markers from the embedded base map (no network), the
+// keyboard reaching and opening a marker, a click filtering the passages
+// beside the map, the table agreeing with the map, zoom, and the export.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { newPage, appReady } from '../support/browser.mjs';
+import { appSuite } from '../support/suite.mjs';
+
+const ctx = appSuite();
+
+async function open(hash = '#/map') {
+  const page = await newPage(ctx.browser);
+  const requests = [];
+  page.on('request', (r) => requests.push(r.url()));
+  page.requests = requests;
+  await page.goto(ctx.server.url + hash);
+  await appReady(page);
+  await page.waitForSelector('[data-testid="marker"]');
+  return page;
+}
+
+test('the map renders country shapes and sized markers, with nothing fetched', async () => {
+  const page = await open();
+  assert.ok((await page.locator('svg.map path.country').count()) > 150, 'the base map is drawn');
+  const markers = await page.$$eval('[data-testid="marker"]', (ms) => ms.map((m) => ({ id: m.dataset.placeId, n: Number(m.dataset.mentions), r: Number(m.querySelector('circle,rect')?.getAttribute('r') ?? m.querySelector('rect')?.getAttribute('width') ?? 0) })));
+  assert.ok(markers.length > 100, `${markers.length} markers`);
+  const russia = markers.find((m) => m.id === 'russia');
+  const vladivostok = markers.find((m) => m.id === 'vladivostok');
+  assert.ok(russia && vladivostok);
+  assert.ok(russia.n > vladivostok.n && vladivostok.n > 5);
+  const dot = (id) => page.$eval(`[data-testid="marker"][data-place-id="${id}"] circle`, (c) => Number(c.getAttribute('r')));
+  assert.ok((await dot('russia')) > (await dot('vladivostok')), 'more mentions, bigger mark');
+  assert.ok((await page.locator('path.route-line').count()) >= 3, 'routes are drawn as lines');
+  // The default frame is Northeast Asia: Vladivostok is inside it, Oslo is not.
+  const inView = await page.evaluate(() => {
+    const svg = document.querySelector('svg.map').getBoundingClientRect();
+    const at = (id) => document.querySelector(`[data-place-id="${id}"] circle`).getBoundingClientRect();
+    const inside = (r) => r.x >= svg.x && r.right <= svg.right && r.y >= svg.y && r.bottom <= svg.bottom;
+    return { vladivostok: inside(at('vladivostok')), oslo: inside(at('oslo')) };
+  });
+  assert.deepEqual(inView, { vladivostok: true, oslo: false });
+  const foreign = page.requests.filter((u) => !u.startsWith(ctx.server.url));
+  assert.deepEqual(foreign, [], 'no request leaves the site');
+  assert.deepEqual(page.problems, []);
+});
+
+test('the keyboard reaches a marker, shows its details and opens it', async () => {
+  const page = await open();
+  await page.focus('svg.map');
+  await page.keyboard.press('Tab');
+  const focused = await page.evaluate(() => document.activeElement.dataset.testid);
+  assert.equal(focused, 'marker');
+  await page.waitForSelector('[data-testid="map-tip"]');
+  const id = await page.evaluate(() => document.activeElement.dataset.placeId);
+  const label = await page.evaluate(() => document.activeElement.getAttribute('aria-label'));
+  assert.match(label, /: \d+ mentions? in \d+ documents?/);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((id) => location.hash.includes(`place=${id}`), id);
+  await page.waitForSelector(`[data-testid="marker"][data-place-id="${id}"][aria-pressed="true"]`);
+  await page.waitForFunction((id) => document.activeElement?.dataset?.placeId === id, id);
+  assert.ok((await page.locator('[data-testid="place-passages"] [data-testid="hit"]').count()) > 0);
+});
+
+test('clicking a marker lists its passages with the place marked; the table agrees', async () => {
+  const page = await open();
+  await page.click('[data-testid="zoom-in"]');
+  await page.click('[data-testid="marker"][data-place-id="vladivostok"]', { force: true });
+  await page.waitForSelector('[data-testid="place-passages"] [data-testid="hit"]');
+  assert.match(page.url(), /#\/map\?place=vladivostok$/);
+  assert.match(await page.textContent('[data-testid="place-panel-title"]'), /^Vladivostok · \d+ passages?/);
+  const marks = await page.$$eval('[data-testid="place-passages"] mark', (ms) => ms.map((m) => m.textContent));
+  assert.ok(marks.length > 0 && marks.every((m) => /Vladivostok|Владивосток/.test(m)), marks.join('|'));
+  // Other places stay on the map, at the same sizes.
+  const mapCounts = await page.$$eval('[data-testid="marker"]', (ms) => Object.fromEntries(ms.map((m) => [m.dataset.placeId, Number(m.dataset.mentions)])));
+  const tableCounts = await page.$$eval('[data-testid="place-row"]', (rs) => Object.fromEntries(rs.map((r) => [r.dataset.placeId, Number(r.dataset.mentions)])));
+  assert.deepEqual(tableCounts, mapCounts, 'the table lists the same places with the same counts');
+  assert.ok(Object.keys(mapCounts).length > 100);
+  // The table's per-document cells add up to its total.
+  const sums = await page.$$eval('[data-testid="place-row"]', (rs) => rs.slice(0, 10).map((r) => {
+    const cells = [...r.querySelectorAll('td.num')].map((td) => Number(td.textContent || 0));
+    const total = cells.pop();
+    return [cells.reduce((a, b) => a + b, 0), total];
+  }));
+  for (const [sum, total] of sums) assert.equal(sum, total);
+  // Choosing again removes the filter.
+  await page.click('[data-testid="place-row"][data-place-id="vladivostok"] a');
+  await page.waitForFunction(() => location.hash === '#/map');
+  assert.deepEqual(page.problems, []);
+});
+
+test('zoom by buttons, wheel and keys; the world view reaches Oslo', async () => {
+  const page = await open();
+  const width = () => page.$eval('svg.map', (s) => Number(s.getAttribute('viewBox').split(' ')[2]));
+  const start = await width();
+  await page.click('[data-testid="zoom-in"]');
+  assert.ok((await width()) < start);
+  await page.hover('svg.map');
+  await page.mouse.wheel(0, 400);
+  const afterWheel = await width();
+  assert.ok(afterWheel > (await width()) - 1 && afterWheel > start / 1.5 - 1);
+  await page.focus('svg.map');
+  await page.keyboard.press('0');
+  assert.equal(Math.round(await width()), Math.round(start));
+  const x0 = await page.$eval('svg.map', (s) => Number(s.getAttribute('viewBox').split(' ')[0]));
+  await page.keyboard.press('ArrowRight');
+  assert.ok((await page.$eval('svg.map', (s) => Number(s.getAttribute('viewBox').split(' ')[0]))) > x0);
+  await page.click('[data-testid="zoom-world"]');
+  const oslo = await page.evaluate(() => {
+    const svg = document.querySelector('svg.map').getBoundingClientRect();
+    const r = document.querySelector('[data-place-id="oslo"] circle').getBoundingClientRect();
+    return r.x >= svg.x && r.right <= svg.right;
+  });
+  assert.ok(oslo, 'the world extent shows Oslo');
+  // Drag pans.
+  const before = await page.$eval('svg.map', (s) => s.getAttribute('viewBox'));
+  const box = await page.locator('svg.map').boundingBox();
+  await page.mouse.move(box.x + 200, box.y + 40);
+  await page.mouse.down();
+  await page.mouse.move(box.x + 260, box.y + 80, { steps: 5 });
+  await page.mouse.up();
+  assert.notEqual(await page.$eval('svg.map', (s) => s.getAttribute('viewBox')), before);
+});
+
+test('filters size the map: a topic deep link shows fewer mentions; export gives GeoJSON', async () => {
+  const page = await open('#/map?topic=energy');
+  const total = async () => page.$$eval('[data-testid="marker"]', (ms) => ms.reduce((a, m) => a + Number(m.dataset.mentions), 0));
+  const energy = await total();
+  await page.click('[data-testid="clear-filters"]');
+  await page.waitForFunction(() => location.hash === '#/map');
+  await page.waitForSelector('[data-testid="marker"]');
+  assert.ok((await total()) > energy, 'clearing the topic shows more mentions');
+  await page.goBack();
+  await page.waitForFunction(() => location.hash === '#/map?topic=energy');
+  assert.equal(await total(), energy, 'Back restores the filtered map');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="export-geojson"]')]);
+  const path = await download.path();
+  const { readFile } = await import('node:fs/promises');
+  const geo = JSON.parse(await readFile(path, 'utf8'));
+  assert.equal(geo.type, 'FeatureCollection');
+  const sum = geo.features.reduce((a, f) => a + f.properties.mentions, 0);
+  assert.equal(sum, energy, 'the export has the mentions under the filter');
+});
