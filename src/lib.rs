@@ -59,6 +59,9 @@ pub fn App() -> impl IntoView {
         }
         Route::Map { filters } => view! { <pages::map::MapPage filters /> }.into_any(),
         Route::Topics { filters } => view! { <pages::topics::Topics filters /> }.into_any(),
+        Route::Timeline { filters } => view! { <pages::timeline::Timeline filters /> }.into_any(),
+        Route::Figures { filters } => view! { <pages::figures::Figures filters /> }.into_any(),
+        Route::Entities { filters } => view! { <pages::entities::Entities filters /> }.into_any(),
         Route::NotFound(raw) => view! { <pages::not_found::NotFound raw /> }.into_any(),
     };
 

@@ -14,6 +14,9 @@
 //! | `#/search?q=<query>` | search results (`&view=flat` for an ungrouped list) |
 //! | `#/map` | the map of places mentioned |
 //! | `#/topics` | topics, and documents compared by topic |
+//! | `#/timeline` | years mentioned, per document |
+//! | `#/figures` | amounts and percentages stated |
+//! | `#/people` | people and organisations |
 //!
 //! The search, map and topics views take the filter parameters of
 //! [`Filters`] (`topic=energy&place=sakhalin&…`): one filter model, read by
@@ -55,6 +58,21 @@ pub enum Route {
         /// The query and filters.
         filters: Filters,
     },
+    /// Years mentioned in the text, per document.
+    Timeline {
+        /// The query and filters.
+        filters: Filters,
+    },
+    /// Amounts and percentages stated in the text.
+    Figures {
+        /// The query and filters.
+        filters: Filters,
+    },
+    /// People and organisations named in the text.
+    Entities {
+        /// The query and filters.
+        filters: Filters,
+    },
     /// A fragment that names no view; kept to show it back to the reader.
     NotFound(String),
 }
@@ -91,6 +109,15 @@ impl Route {
             [topics] if topics == "topics" => Route::Topics {
                 filters: Filters::from_query(query),
             },
+            [v] if v == "timeline" => Route::Timeline {
+                filters: Filters::from_query(query),
+            },
+            [v] if v == "figures" => Route::Figures {
+                filters: Filters::from_query(query),
+            },
+            [v] if v == "people" => Route::Entities {
+                filters: Filters::from_query(query),
+            },
             _ => Route::NotFound(percent_decode(fragment)),
         }
     }
@@ -122,6 +149,15 @@ impl Route {
             }
             Route::Map { filters } => with_params("#/map".to_string(), &filters.to_params()),
             Route::Topics { filters } => with_params("#/topics".to_string(), &filters.to_params()),
+            Route::Timeline { filters } => {
+                with_params("#/timeline".to_string(), &filters.to_params())
+            }
+            Route::Figures { filters } => {
+                with_params("#/figures".to_string(), &filters.to_params())
+            }
+            Route::Entities { filters } => {
+                with_params("#/people".to_string(), &filters.to_params())
+            }
             Route::NotFound(raw) => format!("#{}", percent_encode_fragment(raw)),
         }
     }
@@ -150,9 +186,12 @@ impl Route {
     /// The filters this view reads (empty for views without filters).
     pub fn filters(&self) -> Filters {
         match self {
-            Route::Search { filters, .. } | Route::Map { filters } | Route::Topics { filters } => {
-                filters.clone()
-            }
+            Route::Search { filters, .. }
+            | Route::Map { filters }
+            | Route::Topics { filters }
+            | Route::Timeline { filters }
+            | Route::Figures { filters }
+            | Route::Entities { filters } => filters.clone(),
             _ => Filters::default(),
         }
     }
@@ -166,6 +205,9 @@ impl Route {
             },
             Route::Map { .. } => Route::Map { filters },
             Route::Topics { .. } => Route::Topics { filters },
+            Route::Timeline { .. } => Route::Timeline { filters },
+            Route::Figures { .. } => Route::Figures { filters },
+            Route::Entities { .. } => Route::Entities { filters },
             other => other.clone(),
         }
     }
@@ -274,6 +316,15 @@ mod tests {
             },
             Route::Topics {
                 filters: Filters::from_query("doc=a&doc=b&year=2019"),
+            },
+            Route::Timeline {
+                filters: Filters::from_query("mentioned=1990-2010&topic=energy"),
+            },
+            Route::Figures {
+                filters: Filters::from_query("org=sco"),
+            },
+            Route::Entities {
+                filters: Filters::from_query("person=putin&q=gas"),
             },
         ] {
             assert_eq!(Route::parse(&route.to_hash()), route);

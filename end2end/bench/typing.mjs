@@ -1,7 +1,14 @@
-// Benchmark (not a test): keystroke-to-results-painted latency in headless
-// Chromium on the built dist/. Types scripted queries one character at a
-// time; each sample is the time from the input event to the first animation
-// frame after the results list changed. Prints p50/p95/max.
+// Benchmark (not a test): keystroke-to-results latency in headless Chromium
+// on the built dist/. Types scripted queries with real (trusted) key presses
+// at a brisk typist's pace, so keystrokes land at random points of the
+// display frame, and records per keystroke, from the input event's own
+// timestamp:
+//   work  — until the results for that exact text are in the DOM (all the
+//           app's work: engine, facets, rendering);
+//   frame — until the start of the first frame that shows them
+//           (work plus the wait for the display's next frame).
+// The one-frame budget (16 ms) is a budget on `work`: when it holds, the
+// results appear in the very next frame after the key press.
 //   (cd end2end && node bench/typing.mjs)      or   cargo xtask bench
 import { resolve } from 'node:path';
 import { serveDist } from '../support/server.mjs';
@@ -13,36 +20,43 @@ const browser = await launch();
 const page = await newPage(browser);
 await page.goto(server.url);
 await appReady(page);
-const samples = await page.evaluate(async (queries) => {
+await page.evaluate(() => {
+  window.__samples = [];
   const input = document.getElementById('search-input');
   const main = document.getElementById('main');
-  const out = [];
-  const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
-  for (const q of queries) {
-    input.value = '';
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-    await new Promise((r) => setTimeout(r, 50));
-    for (let i = 1; i <= q.length; i++) {
-      const expected = q.slice(0, i);
-      const changed = new Promise((r) => {
-        const done = () => document.querySelector('[data-rendered-query]')?.dataset.renderedQuery === expected;
-        const mo = new MutationObserver(() => { if (done()) { mo.disconnect(); r(); } });
-        mo.observe(main, { childList: true, subtree: true, attributes: true });
-        setTimeout(() => { mo.disconnect(); r(); }, 2000);
-      });
-      const t0 = performance.now();
-      input.value = q.slice(0, i);
-      input.dispatchEvent(new Event('input', { bubbles: true }));
-      await changed;
-      await frame();
-      out.push(performance.now() - t0);
-    }
+  input.addEventListener('input', (ev) => {
+    const t0 = ev.timeStamp;
+    const expected = input.value;
+    const shown = () => document.querySelector('[data-rendered-query]')?.dataset.renderedQuery === expected;
+    const record = (t1) => requestAnimationFrame(() => window.__samples.push({ work: t1 - t0, frame: performance.now() - t0 }));
+    if (shown()) return record(performance.now());
+    const mo = new MutationObserver(() => {
+      if (shown()) { mo.disconnect(); record(performance.now()); }
+    });
+    mo.observe(main, { childList: true, subtree: true, attributes: true });
+  }, { capture: true });
+});
+let typed = 0;
+for (const q of QUERIES) {
+  await page.fill('#search-input', '');
+  await page.waitForTimeout(60);
+  await page.click('#search-input');
+  for (const ch of q) {
+    await page.keyboard.type(ch);
+    typed++;
+    // 60–140 ms between keys: a fast typist, at random phases of the frame.
+    await page.waitForTimeout(60 + Math.random() * 80);
   }
-  return out;
-}, QUERIES);
+}
+await page.waitForTimeout(200);
+const samples = await page.evaluate(() => window.__samples);
 await browser.close();
 await server.close();
-samples.sort((a, b) => a - b);
-const pct = (p) => samples[Math.min(samples.length - 1, Math.floor((p / 100) * samples.length))];
-console.log(`keystroke → results painted, ${samples.length} keystrokes over ${QUERIES.length} queries:`);
-console.log(`  p50 ${pct(50).toFixed(1)} ms   p95 ${pct(95).toFixed(1)} ms   max ${samples[samples.length - 1].toFixed(1)} ms`);
+const pct = (xs, p) => xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
+const report = (key) => {
+  const xs = samples.map((s) => s[key]).sort((a, b) => a - b);
+  return `p50 ${pct(xs, 50).toFixed(1)} ms   p95 ${pct(xs, 95).toFixed(1)} ms   max ${xs[xs.length - 1].toFixed(1)} ms`;
+};
+console.log(`keystroke → results, ${samples.length} of ${typed} keystrokes over ${QUERIES.length} queries:`);
+console.log(`  work  (input event → results in the DOM):      ${report('work')}`);
+console.log(`  frame (input event → first frame showing them): ${report('frame')}`);

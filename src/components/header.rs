@@ -30,6 +30,9 @@ pub fn Header(route: ReadSignal<Route>, embed: bool) -> impl IntoView {
                 <a href="#/" aria-current=move || matches!(route.get(), Route::Library | Route::Reader { .. }).then_some("page")>"Library"</a>
                 <a href=move || Route::Map { filters: route.get().filters() }.to_hash() aria-current=move || matches!(route.get(), Route::Map { .. }).then_some("page") data-testid="nav-map">"Map"</a>
                 <a href=move || Route::Topics { filters: route.get().filters() }.to_hash() aria-current=move || matches!(route.get(), Route::Topics { .. }).then_some("page") data-testid="nav-topics">"Topics"</a>
+                <a href=move || Route::Timeline { filters: route.get().filters() }.to_hash() aria-current=move || matches!(route.get(), Route::Timeline { .. }).then_some("page") data-testid="nav-timeline">"Timeline"</a>
+                <a href=move || Route::Figures { filters: route.get().filters() }.to_hash() aria-current=move || matches!(route.get(), Route::Figures { .. }).then_some("page") data-testid="nav-figures">"Figures"</a>
+                <a href=move || Route::Entities { filters: route.get().filters() }.to_hash() aria-current=move || matches!(route.get(), Route::Entities { .. }).then_some("page") data-testid="nav-people">"People"</a>
             </nav>
             <super::search_box::SearchBox route />
             <span class="header-end"><super::embed_dialog::EmbedDialog route /></span>

@@ -49,7 +49,7 @@ pub fn SearchBox(route: ReadSignal<Route>) -> impl IntoView {
         ev.prevent_default();
         if let Route::Search { filters, .. } = route.get_untracked() {
             if let Some(hit) =
-                crate::pages::search::run(&filters).and_then(|r| r.hits.into_iter().next())
+                crate::pages::search::run(&filters, true).and_then(|r| r.hits.into_iter().next())
             {
                 let _ = window()
                     .location()

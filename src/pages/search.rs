@@ -19,11 +19,12 @@ pub use crate::components::hit::hit_route;
 
 /// Runs the query and filters for the results page: ranked hits when there
 /// is a query, the filtered passages in reading order when there is not.
-pub fn run(filters: &Filters) -> Option<SearchResponse> {
+pub fn run(filters: &Filters, flat: bool) -> Option<SearchResponse> {
     let selection = crate::corpus::selection().ok()?;
     let searcher = Searcher::new(selection.corpus, selection.index);
     let options = SearchOptions {
         limit: LIMIT,
+        per_doc: (!flat).then_some(PER_DOC),
         ..SearchOptions::default()
     };
     if filters.is_unfiltered() {
@@ -47,7 +48,7 @@ pub fn Search(filters: Filters, flat: bool) -> impl IntoView {
         filters: filters.clone(),
         flat,
     };
-    let (Some(response), Ok(selection)) = (run(&filters), crate::corpus::selection()) else {
+    let (Some(response), Ok(selection)) = (run(&filters, flat), crate::corpus::selection()) else {
         return view! { <p role="alert">"The search index could not be loaded."</p> }.into_any();
     };
     // `data-rendered-query` tells tests and the typing benchmark which query is on screen.

@@ -195,6 +195,7 @@ fn run(cli: Cli) -> Result<String, String> {
                 offset,
                 prefix_last: !no_prefix,
                 doc: None,
+                per_doc: None,
             };
             let response = atlas_core::Searcher::new(&corpus, &index).search(&query, &options);
             Ok(if common.json {

@@ -42,6 +42,11 @@ pub struct SearchOptions {
     pub prefix_last: bool,
     /// Only passages of this document (default: all).
     pub doc: Option<String>,
+    /// At most this many hits per document (default: no cap). Results
+    /// grouped by document show only a few passages each; capping here
+    /// saves cutting snippets nobody sees. `total` and `docs` still count
+    /// every match.
+    pub per_doc: Option<usize>,
 }
 
 impl Default for SearchOptions {
@@ -51,6 +56,7 @@ impl Default for SearchOptions {
             offset: 0,
             prefix_last: true,
             doc: None,
+            per_doc: None,
         }
     }
 }
@@ -171,9 +177,23 @@ impl<'a> Searcher<'a> {
         let mut eval = score::evaluate(self.index, &parsed, only_doc);
         eval.ranked.retain(|&(p, _)| keep(p));
         let total = eval.ranked.len();
+        let mut per_doc: Vec<usize> = vec![0; self.corpus.documents.len()];
+        let cap = options.per_doc.unwrap_or(usize::MAX);
         let hits = eval
             .ranked
             .iter()
+            .filter(|&&(p, _)| {
+                let Some(entry) = self.index.passages().get(p as usize) else {
+                    return false;
+                };
+                match per_doc.get_mut(entry.at.doc as usize) {
+                    Some(n) if *n < cap => {
+                        *n += 1;
+                        true
+                    }
+                    _ => false,
+                }
+            })
             .skip(options.offset)
             .take(options.limit.min(MAX_LIMIT))
             .filter_map(|&(p, s)| self.hit(p, s, &eval.atoms))
@@ -226,10 +246,26 @@ impl<'a> Searcher<'a> {
     /// without a query: the filtered views with an empty search box.
     pub fn listing(&self, passages: &[u32], options: &SearchOptions) -> SearchResponse {
         let ranked: Vec<(u32, f32)> = passages.iter().map(|&p| (p, 0.0)).collect();
+        let mut per_doc: Vec<usize> = vec![0; self.corpus.documents.len()];
+        let cap = options.per_doc.unwrap_or(usize::MAX);
         SearchResponse {
             total: passages.len(),
             hits: passages
                 .iter()
+                .filter(|&&p| {
+                    let doc = self
+                        .index
+                        .passages()
+                        .get(p as usize)
+                        .map(|e| e.at.doc as usize);
+                    match doc.and_then(|d| per_doc.get_mut(d)) {
+                        Some(n) if *n < cap => {
+                            *n += 1;
+                            true
+                        }
+                        _ => false,
+                    }
+                })
                 .skip(options.offset)
                 .take(options.limit.min(MAX_LIMIT))
                 .filter_map(|&p| self.passage_hit(p))

@@ -341,3 +341,31 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn per_doc_caps_hits_per_document_but_counts_all() {
+    let all = search("pipeline");
+    let capped = search_with(
+        "pipeline",
+        &SearchOptions {
+            limit: 1000,
+            per_doc: Some(2),
+            ..SearchOptions::default()
+        },
+    );
+    assert_eq!(capped.total, all.total);
+    assert_eq!(capped.docs, all.docs);
+    for d in &capped.docs {
+        let n = capped.hits.iter().filter(|h| h.doc == d.doc).count();
+        assert_eq!(n, d.hits.min(2), "{}", d.doc);
+    }
+    // The capped hits are each document's best, in the same order.
+    let best: Vec<&str> = all
+        .hits
+        .iter()
+        .filter(|h| capped.hits.iter().any(|c| c.block == h.block))
+        .map(|h| h.block.as_str())
+        .collect();
+    let got: Vec<&str> = capped.hits.iter().map(|h| h.block.as_str()).collect();
+    assert_eq!(got, best);
+}
