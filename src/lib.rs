@@ -22,6 +22,14 @@ pub fn start() {
         boot.remove();
     }
     leptos::mount::mount_to_body(App);
+    // Decode the index and build the facet table once the first screen is
+    // up, so the reader's first keystroke does not pay for it.
+    set_timeout(
+        || {
+            let _ = corpus::selection();
+        },
+        std::time::Duration::from_millis(250),
+    );
 }
 
 /// The current route, read from `location.hash`.

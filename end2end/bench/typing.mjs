@@ -28,7 +28,7 @@ await page.evaluate(() => {
     const t0 = ev.timeStamp;
     const expected = input.value;
     const shown = () => document.querySelector('[data-rendered-query]')?.dataset.renderedQuery === expected;
-    const record = (t1) => requestAnimationFrame(() => window.__samples.push({ work: t1 - t0, frame: performance.now() - t0 }));
+    const record = (t1) => requestAnimationFrame(() => window.__samples.push({ q: expected, work: t1 - t0, frame: performance.now() - t0 }));
     if (shown()) return record(performance.now());
     const mo = new MutationObserver(() => {
       if (shown()) { mo.disconnect(); record(performance.now()); }
@@ -57,6 +57,7 @@ const report = (key) => {
   const xs = samples.map((s) => s[key]).sort((a, b) => a - b);
   return `p50 ${pct(xs, 50).toFixed(1)} ms   p95 ${pct(xs, 95).toFixed(1)} ms   max ${xs[xs.length - 1].toFixed(1)} ms`;
 };
+if (process.env.SLOWEST) console.log([...samples].sort((a, b) => b.work - a.work).slice(0, 12).map((s) => `${s.work.toFixed(1)} ms  ${JSON.stringify(s.q)}`).join("\n"));
 console.log(`keystroke → results, ${samples.length} of ${typed} keystrokes over ${QUERIES.length} queries:`);
 console.log(`  work  (input event → results in the DOM):      ${report('work')}`);
 console.log(`  frame (input event → first frame showing them): ${report('frame')}`);

@@ -16,6 +16,13 @@ const VIEWS = [
   ['search tips', '#/search?q=', '[data-testid="search-tips"]'],
   ['reader with highlights', '#/doc/002_e63e79a699b4910e?q=Kovykta&block=30', '[data-testid="match-stepper"]'],
   ['embed', '?embed=1&theme=dark#/doc/002_e63e79a699b4910e', '[data-testid="reader"]'],
+  ['filtered search with facets', '#/search?q=gas&topic=energy', '[data-testid="facets"]'],
+  ['map', '#/map', '[data-testid="marker"]'],
+  ['map with a place chosen', '#/map?place=vladivostok', '[data-testid="place-passages"]'],
+  ['topics', '#/topics', '[data-testid="heatmap"]'],
+  ['timeline', '#/timeline?mentioned=2000-2010', '[data-testid="timeline"]'],
+  ['figures', '#/figures', '[data-testid="figures-table"]'],
+  ['people and organisations', '#/people', '[data-testid="people"]'],
 ];
 
 for (const scheme of ['light', 'dark']) {
@@ -28,6 +35,18 @@ for (const scheme of ['light', 'dark']) {
       assert.deepEqual(await axeViolations(page), []);
     });
   }
+}
+
+for (const [name, path, ready] of [['map', '#/map?place=sakhalin', '[data-testid="marker"]'], ['topics', '#/topics', '[data-testid="heatmap"]'], ['timeline', '#/timeline', '[data-testid="timeline"]'], ['search with facets', '#/search?q=gas&topic=energy', '[data-testid="facets"]']]) {
+  test(`axe and no sideways scrolling at 360 px: ${name}`, async () => {
+    const page = await newPage(ctx.browser, { viewport: { width: 360, height: 740 }, bypassCSP: true });
+    await page.goto(ctx.server.url + path);
+    await appReady(page);
+    await page.waitForSelector(ready);
+    assert.deepEqual(await axeViolations(page), []);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `no horizontal scrolling at 360 px (overflow ${overflow}px)`);
+  });
 }
 
 test('axe: reader at 360 px wide, with a note open', async () => {

@@ -63,8 +63,8 @@ test('the keyboard reaches a marker, shows its details and opens it', async () =
 
 test('clicking a marker lists its passages with the place marked; the table agrees', async () => {
   const page = await open();
-  await page.click('[data-testid="zoom-in"]');
-  await page.click('[data-testid="marker"][data-place-id="vladivostok"]', { force: true });
+  // Vladivostok and its free port share a point: click that marker itself.
+  await page.locator('[data-testid="marker"][data-place-id="vladivostok"]').dispatchEvent('click');
   await page.waitForSelector('[data-testid="place-passages"] [data-testid="hit"]');
   assert.match(page.url(), /#\/map\?place=vladivostok$/);
   assert.match(await page.textContent('[data-testid="place-panel-title"]'), /^Vladivostok · \d+ passages?/);
@@ -139,4 +139,68 @@ test('filters size the map: a topic deep link shows fewer mentions; export gives
   assert.equal(geo.type, 'FeatureCollection');
   const sum = geo.features.reduce((a, f) => a + f.properties.mentions, 0);
   assert.equal(sum, energy, 'the export has the mentions under the filter');
+});
+
+test('timeline brushing filters every view by the years mentioned', async () => {
+  const page = await newPage(ctx.browser);
+  await page.goto(ctx.server.url + '#/timeline');
+  await appReady(page);
+  await page.waitForSelector('[data-testid="year-bar"]');
+  assert.ok((await page.locator('[data-testid="pub-mark"]').count()) >= 5, 'each paper’s publication year is marked');
+  const box = await page.locator('[data-testid="timeline"]').boundingBox();
+  // Drag across the right part of the chart (the recent decades).
+  await page.mouse.move(box.x + box.width * 0.80, box.y + box.height * 0.5);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.92, box.y + box.height * 0.5, { steps: 6 });
+  await page.mouse.up();
+  await page.waitForFunction(() => /mentioned=\d{4}-\d{4}/.test(location.hash));
+  const [, from, to] = (await page.evaluate(() => location.hash)).match(/mentioned=(\d{4})-(\d{4})/).map(Number);
+  assert.ok(from < to, `${from}–${to}`);
+  await page.waitForSelector('[data-testid="chip"]');
+  // The map follows the range: fewer mentions than unfiltered.
+  await page.click('[data-testid="nav-map"]');
+  await page.waitForSelector('[data-testid="marker"]');
+  assert.match(page.url(), new RegExp(`#/map\\?mentioned=${from}-${to}$`));
+  const total = () => page.$$eval('[data-testid="marker"]', (ms) => ms.reduce((a, m) => a + Number(m.dataset.mentions), 0));
+  const inRange = await total();
+  const api = await page.evaluate((q) => JSON.parse(window.wasmBindings.select(q)), `mentioned=${from}-${to}`);
+  const everything = await page.evaluate(() => JSON.parse(window.wasmBindings.select('')));
+  assert.ok(api.total > 0 && api.total < everything.total, `${api.total} of ${everything.total} passages`);
+  await page.click('[data-testid="clear-filters"]');
+  await page.waitForFunction(() => location.hash === '#/map');
+  await page.waitForSelector('[data-testid="marker"]');
+  assert.ok((await total()) > inRange);
+  // The typed range does the same without a pointer.
+  await page.goto(ctx.server.url + '#/timeline');
+  await page.waitForSelector('[data-testid="year-range"]');
+  await page.fill('#year-from', '2000');
+  await page.fill('#year-to', '2009');
+  await page.press('#year-to', 'Enter');
+  await page.waitForFunction(() => location.hash === '#/timeline?mentioned=2000-2009');
+  const chosen = await page.$$eval('[data-testid="year-bar"].chosen', (bs) => bs.map((b) => Number(b.dataset.year)));
+  assert.ok(chosen.length > 0 && chosen.every((y) => y >= 2000 && y <= 2009), chosen.join(','));
+  assert.deepEqual(page.problems, []);
+});
+
+test('figures sort by column and follow the filters; people filter every view', async () => {
+  const page = await newPage(ctx.browser);
+  await page.goto(ctx.server.url + '#/figures');
+  await appReady(page);
+  await page.waitForSelector('[data-testid="figure-row"]');
+  const all = await page.locator('[data-testid="figure-row"]').count();
+  assert.ok(all > 50, `${all} figures`);
+  await page.click('[data-testid="sort-unit"]');
+  const units = await page.$$eval('[data-testid="figure-row"]', (rs) => rs.map((r) => r.dataset.unit));
+  assert.deepEqual(units, [...units].sort());
+  await page.goto(ctx.server.url + '#/figures?topic=energy');
+  await page.waitForSelector('[data-testid="figure-row"]');
+  assert.ok((await page.locator('[data-testid="figure-row"]').count()) < all);
+  await page.goto(ctx.server.url + '#/people');
+  await page.waitForSelector('[data-testid="entity"]');
+  await page.click('[data-testid="entity"][data-entity-id="putin"] a >> nth=0');
+  await page.waitForFunction(() => location.hash === '#/people?person=putin');
+  await page.click('[data-testid="nav-map"]');
+  await page.waitForSelector('[data-testid="marker"]');
+  assert.match(page.url(), /#\/map\?person=putin$/);
+  assert.deepEqual(page.problems, []);
 });

@@ -27,6 +27,7 @@ pub fn short_doc_label(doc: &Document) -> String {
 }
 
 /// One value of a facet, ready to show.
+#[derive(Clone)]
 struct Value {
     label: String,
     count: usize,
@@ -154,7 +155,7 @@ fn FacetList(title: &'static str, key: &'static str, values: Vec<Value>) -> impl
     if values.is_empty() {
         return ().into_any();
     }
-    let item = |v: Value| {
+    let item = move |v: Value| {
         view! {
             <li>
                 <a href=v.href class="facet-value" class:active=v.active aria-current=v.active.then_some("true") data-testid="facet-value" data-facet=key>
@@ -172,12 +173,24 @@ fn FacetList(title: &'static str, key: &'static str, values: Vec<Value>) -> impl
     } else {
         Vec::new()
     };
+    // The folded values are built only when the reader opens the list:
+    // most keystrokes never show them, and building them is most of a
+    // results page's DOM.
     let more = (!rest.is_empty()).then(|| {
         let n = rest.len();
+        let (open, set_open) = signal(false);
+        let rest = StoredValue::new(rest);
         view! {
-            <details class="facet-more">
+            <details class="facet-more" on:toggle=move |ev| {
+                use wasm_bindgen::JsCast;
+                let now = ev
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+                    .is_some_and(|d| d.open());
+                set_open.set(now);
+            }>
                 <summary>{format!("{n} more")}</summary>
-                <ul>{rest.into_iter().map(item).collect_view()}</ul>
+                {move || open.get().then(|| view! { <ul>{rest.with_value(|r| r.clone()).into_iter().map(item).collect_view()}</ul> })}
             </details>
         }
     });

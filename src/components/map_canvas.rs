@@ -358,9 +358,10 @@ pub fn MapCanvas(basemap: &'static BaseMap, markers: Vec<Marker>) -> impl IntoVi
             let scale = width_px.get() / vb.width;
             let left = (m.x - vb.x) * scale + m.radius_px() + 6.0;
             let top = (m.y - vb.y) * scale;
-            let style = format!("left:{left:.0}px;top:{top:.0}px");
+            // Set through the CSSOM (`style:`), which the CSP allows, not as
+            // a style attribute, which it blocks.
             Some(view! {
-                <div class="map-tip" style=style aria-hidden="true" data-testid="map-tip">
+                <div class="map-tip" style:left=format!("{left:.0}px") style:top=format!("{top:.0}px") aria-hidden="true" data-testid="map-tip">
                     <strong>{m.name.clone()}</strong>
                     <span class="muted">{format!(" {}", m.kind)}</span>
                     <ul>

@@ -65,7 +65,7 @@ pub fn Topics(filters: Filters) -> impl IntoView {
                         <span class="facet-count">{format!("{n} passage{}", if n == 1 { "" } else { "s" })}</span>
                     </h3>
                     <p>{topic.description.clone()}</p>
-                    <a class="chip-toggle" href=toggle aria-pressed=if active { "true" } else { "false" }>
+                    <a class="chip-toggle" href=toggle aria-current=active.then_some("true")>
                         {if active { "Remove from filters" } else { "Filter every view by this topic" }}
                     </a>
                 </li>
