@@ -33,6 +33,12 @@
 
   const enc = encodeURIComponent;
   const isStr = (v) => typeof v === 'string';
+  const FACETS = ['doc', 'author', 'year', 'topic', 'place', 'person', 'org', 'lang'];
+  const VIEWS = { map: 'map', topics: 'topics', timeline: 'timeline', figures: 'figures', people: 'people' };
+  const currentFilters = () => {
+    const m = location.hash.match(/^#\/(?:search|map|topics|timeline|figures|people)(\?[^#]*)?$/);
+    return m && m[1] ? m[1].replace(/&?view=flat/, '') : '';
+  };
   const COMMANDS = {
     setQuery(msg) {
       if (!isStr(msg.query) || msg.query.length > 1000) return 'query must be a string of at most 1000 characters';
@@ -41,15 +47,35 @@
     setView(msg) {
       if (msg.view === 'library') location.hash = '#/';
       else if (msg.view === 'search') location.hash = `#/search?q=${enc(isStr(msg.query) ? msg.query : '')}`;
+      else if (Object.hasOwn(VIEWS, msg.view)) location.hash = `#/${VIEWS[msg.view]}${currentFilters()}`;
       else if (msg.view === 'document') {
         if (!isStr(msg.doc) || !msg.doc) return 'document view needs a doc id';
         if (msg.block !== undefined && !(Number.isInteger(msg.block) && msg.block >= 0)) return 'block must be a non-negative integer';
         location.hash = `#/doc/${enc(msg.doc)}${msg.block !== undefined ? `?block=${msg.block}` : ''}`;
-      } else return 'view must be library, search or document';
+      } else return 'view must be library, search, document, map, topics, timeline, figures or people';
     },
     setFilters(msg) {
-      if (typeof msg.filters !== 'object' || msg.filters === null || Array.isArray(msg.filters)) return 'filters must be an object';
-      return 'filters are not supported by this version yet';
+      const f = msg.filters;
+      if (typeof f !== 'object' || f === null || Array.isArray(f)) return 'filters must be an object';
+      const params = [];
+      for (const [key, value] of Object.entries(f)) {
+        if (key === 'q') {
+          if (!isStr(value) || value.length > 1000) return 'q must be a string of at most 1000 characters';
+          if (value) params.push(`q=${enc(value)}`);
+        } else if (key === 'mentioned') {
+          if (!Array.isArray(value) || value.length !== 2 || !value.every(Number.isInteger)) return 'mentioned must be [from, to] years';
+          params.push(`mentioned=${value[0]}-${value[1]}`);
+        } else if (FACETS.includes(key)) {
+          const values = Array.isArray(value) ? value : [value];
+          const ok = key === 'year' ? values.every(Number.isInteger) : values.every((v) => isStr(v) && v.length <= 200);
+          if (!ok || values.length > 50) return `${key} must be ${key === 'year' ? 'integers' : 'strings'} (at most 50)`;
+          for (const v of values) params.push(`${key}=${enc(String(v))}`);
+        } else return `unknown filter ${key}`;
+      }
+      // Filters apply to the current view when it takes them, else to search results.
+      const m = location.hash.match(/^#\/(search|map|topics|timeline|figures|people)(?:\?|$)/);
+      const view = m ? m[1] : 'search';
+      location.hash = `#/${view}${params.length ? `?${params.join('&')}` : ''}`;
     },
   };
 
@@ -66,6 +92,11 @@
 
   // Events: what the reader selected, derived from the URL.
   const selection = () => {
+    const place = location.hash.match(/^#\/map\?(.*)$/);
+    if (place) {
+      const chosen = new URLSearchParams(place[1]).getAll('place');
+      return chosen.length ? { kind: 'place', place: chosen[chosen.length - 1], places: chosen } : null;
+    }
     const m = location.hash.match(/^#\/doc\/([^?]+)(?:\?(.*))?$/);
     if (!m) return null;
     const query = new URLSearchParams(m[2] || '');
@@ -82,6 +113,12 @@
   const replace = history.replaceState.bind(history);
   history.replaceState = (...args) => {
     replace(...args);
+    announce();
+  };
+  // The search box pushes its first keystroke's URL: announce that too.
+  const push = history.pushState.bind(history);
+  history.pushState = (...args) => {
+    push(...args);
     announce();
   };
 

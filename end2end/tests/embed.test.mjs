@@ -101,3 +101,17 @@ test('?theme=dark forces the dark theme in a light browser', async () => {
   const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   assert.equal(bg, 'rgb(21, 24, 29)');
 });
+
+test('the host sets the view and filters, and hears which place the reader chose', async () => {
+  const { page, frame } = await openHost(`${app.url}?embed=1#/`);
+  await frame.locator('[data-testid="doc-card"]').first().waitFor();
+  await page.waitForFunction(() => document.getElementById('log').textContent.includes('atlas:ready'));
+  await page.click('#energy-map');
+  const frameUrl = () => page.frames().find((f) => f.url().startsWith(app.url))?.url() ?? '';
+  for (let i = 0; i < 50 && !frameUrl().endsWith('#/map?topic=energy'); i++) await page.waitForTimeout(100);
+  assert.match(frameUrl(), /#\/map\?topic=energy$/);
+  await frame.locator('[data-testid="marker"]').first().waitFor();
+  await frame.locator('[data-testid="place-row"][data-place-id="sakhalin"] a').click();
+  await page.waitForFunction(() => document.getElementById('log').textContent.includes('"kind":"place","place":"sakhalin"'));
+  assert.deepEqual(page.problems, []);
+});
