@@ -52,6 +52,19 @@ test('every view follows the filters, and Back restores the previous state', asy
   await page.waitForSelector('[data-testid="heatmap"]');
   assert.match(page.url(), /#\/topics\?topic=energy&place=sakhalin$/);
   const filtered = await page.$eval('[data-topic-id="energy"]', (t) => Number(t.dataset.count));
+  // So does the timeline: fewer year mentions than without the filters.
+  await page.click('[data-testid="nav-timeline"]');
+  await page.waitForSelector('[data-testid="year-bar"]');
+  assert.match(page.url(), /#\/timeline\?topic=energy&place=sakhalin$/);
+  const bars = () => page.$$eval('[data-testid="year-bar"]', (bs) => bs.reduce((a, b) => a + Number(b.dataset.count), 0));
+  const filteredYears = await bars();
+  await page.goto(ctx.server.url + '#/timeline');
+  await page.waitForSelector('[data-testid="year-bar"]');
+  assert.ok((await bars()) > filteredYears, 'the timeline narrows with the filters');
+  await page.goBack();
+  await page.waitForSelector('[data-testid="year-bar"]');
+  await page.goBack();
+  await page.waitForSelector('[data-testid="heatmap"]');
   await page.goBack();
   await page.waitForSelector('[data-testid="marker"]');
   assert.match(page.url(), /#\/map\?topic=energy&place=sakhalin$/);

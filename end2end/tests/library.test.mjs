@@ -92,3 +92,18 @@ test('a strict Content-Security-Policy is in force and nothing violates it', asy
   assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
   assert.deepEqual(page.problems, []);
 });
+
+test('each paper shows its topic profile and characteristic terms, linked to passages', async () => {
+  const page = await newPage(ctx.browser);
+  await page.goto(ctx.server.url);
+  await appReady(page);
+  await page.waitForSelector('[data-testid="doc-profile"]');
+  assert.equal(await page.locator('[data-testid="doc-profile"]').count(), 5);
+  assert.equal(await page.locator('[data-testid="doc-terms"]').count(), 5);
+  const blank = page.locator('[data-doc-id="003_e16917e1f304fc4f"]');
+  assert.equal(await blank.locator('[data-testid="doc-profile"] a').first().textContent(), 'Energy');
+  assert.match(await blank.locator('[data-testid="doc-terms"]').textContent(), /Kurile Islands/);
+  await blank.locator('[data-testid="doc-profile"] a').first().click();
+  await page.waitForSelector('[data-testid="hit"]');
+  assert.match(page.url(), /#\/search\?doc=003_e16917e1f304fc4f&topic=energy&view=flat$/);
+});

@@ -32,9 +32,46 @@ pub fn Library() -> impl IntoView {
     .into_any()
 }
 
+/// Topics shown per card: the document's largest shares.
+const PROFILE_SHOWN: usize = 3;
+/// Characteristic terms shown per card.
+const TERMS_SHOWN: usize = 8;
+
 /// One document in the list.
 #[component]
 fn DocCard(doc: &'static Document) -> impl IntoView {
+    let annotations = crate::corpus::corpus()
+        .ok()
+        .map(|c| (&c.annotations, c.annotations.document(&doc.id)));
+    let profile = annotations.and_then(|(all, mine)| {
+        let shares: Vec<_> = mine?
+            .profile
+            .iter()
+            .take(PROFILE_SHOWN)
+            .filter_map(|s| {
+                let topic = all.topics.get(s.topic as usize)?;
+                let href = crate::route::Route::Search {
+                    filters: crate::route::Filters {
+                        docs: vec![doc.id.clone()],
+                        topics: vec![topic.id.clone()],
+                        ..Default::default()
+                    },
+                    flat: true,
+                }
+                .to_hash();
+                Some(view! { <li><a href=href>{topic.label.clone()}</a> <span class="muted">{format!("{:.0}%", s.share * 100.0)}</span></li> })
+            })
+            .collect();
+        (!shares.is_empty()).then(|| view! {
+            <div class="doc-profile" data-testid="doc-profile"><span class="muted">"Topics: "</span><ul class="inline-list">{shares}</ul></div>
+        })
+    });
+    let terms = annotations.and_then(|(_, mine)| {
+        let phrases: Vec<String> = mine?.key_phrases.iter().take(TERMS_SHOWN).map(|k| k.text.clone()).collect();
+        (!phrases.is_empty()).then(|| view! {
+            <p class="doc-terms" data-testid="doc-terms"><span class="muted">"Characteristic terms: "</span>{phrases.join(" · ")}</p>
+        })
+    });
     let href = crate::route::reader(&doc.id, None).to_hash();
     let doc_type = doc.meta.doc_type.clone().unwrap_or_default();
     view! {
@@ -49,6 +86,8 @@ fn DocCard(doc: &'static Document) -> impl IntoView {
                 <span data-testid="doc-paragraphs">{doc.stats.paragraphs} " paragraphs"</span>
                 <LanguageBadges languages=&doc.meta.languages />
             </div>
+            {profile}
+            {terms}
         </li>
     }
 }
