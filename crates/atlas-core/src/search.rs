@@ -177,23 +177,11 @@ impl<'a> Searcher<'a> {
         let mut eval = score::evaluate(self.index, &parsed, only_doc);
         eval.ranked.retain(|&(p, _)| keep(p));
         let total = eval.ranked.len();
-        let mut per_doc: Vec<usize> = vec![0; self.corpus.documents.len()];
-        let cap = options.per_doc.unwrap_or(usize::MAX);
+        let mut within_cap = self.per_doc_cap(options);
         let hits = eval
             .ranked
             .iter()
-            .filter(|&&(p, _)| {
-                let Some(entry) = self.index.passages().get(p as usize) else {
-                    return false;
-                };
-                match per_doc.get_mut(entry.at.doc as usize) {
-                    Some(n) if *n < cap => {
-                        *n += 1;
-                        true
-                    }
-                    _ => false,
-                }
-            })
+            .filter(|&&(p, _)| within_cap(p))
             .skip(options.offset)
             .take(options.limit.min(MAX_LIMIT))
             .filter_map(|&(p, s)| self.hit(p, s, &eval.atoms))
@@ -275,6 +263,27 @@ impl<'a> Searcher<'a> {
         }
     }
 
+    /// A stateful test, for passages taken in rank order: `true` while the
+    /// passage's document has had fewer than `options.per_doc` hits.
+    fn per_doc_cap(&self, options: &SearchOptions) -> impl FnMut(u32) -> bool + '_ {
+        let mut seen: Vec<usize> = vec![0; self.corpus.documents.len()];
+        let cap = options.per_doc.unwrap_or(usize::MAX);
+        move |p| {
+            let doc = self
+                .index
+                .passages()
+                .get(p as usize)
+                .map(|e| e.at.doc as usize);
+            match doc.and_then(|d| seen.get_mut(d)) {
+                Some(n) if *n < cap => {
+                    *n += 1;
+                    true
+                }
+                _ => false,
+            }
+        }
+    }
+
     /// The hit for passage `p` with no query: its opening as the snippet.
     pub fn passage_hit(&self, p: u32) -> Option<Hit> {
         self.hit(p, 0.0, &[])
@@ -283,42 +292,35 @@ impl<'a> Searcher<'a> {
     /// The hit for passage `p` with the byte ranges `marks` of its text
     /// marked (a place's mentions): the snippet is the window around them.
     pub fn passage_hit_marking(&self, p: u32, marks: &[(usize, usize)]) -> Option<Hit> {
-        let at: PassageRef = self.index.passages().get(p as usize)?.at;
-        let doc = self.corpus.documents.get(at.doc as usize)?;
-        let text = passages::text(self.corpus, at)?;
-        let words = text_words(&text);
-        let occ: Vec<Occurrence> = marks
-            .iter()
-            .filter_map(|&(s, e)| {
-                let from = words.iter().position(|w| w.end > s)?;
-                let to = words.iter().rposition(|w| w.start < e)? + 1;
-                (from < to).then_some(Occurrence { from, to, atom: 0 })
-            })
-            .collect();
-        let bounds: Vec<(usize, usize)> = words.iter().map(|w| (w.start, w.end)).collect();
-        let snip = snippet::cut(&text, &bounds, &occ);
-        let spans_utf16 = snip
-            .spans
-            .iter()
-            .map(|&[a, b]| [utf16_len(&snip.text[..a]), utf16_len(&snip.text[..b])])
-            .collect();
-        Some(Hit {
-            doc: doc.id.clone(),
-            block: passages::block_id(self.corpus, at)?,
-            field: at.field.name(),
-            score: 0.0,
-            snippet: snip.text,
-            spans: snip.spans,
-            spans_utf16,
+        self.hit_with(p, 0.0, |words| {
+            marks
+                .iter()
+                .filter_map(|&(s, e)| {
+                    let from = words.iter().position(|w| w.end > s)?;
+                    let to = words.iter().rposition(|w| w.start < e)? + 1;
+                    (from < to).then_some(Occurrence { from, to, atom: 0 })
+                })
+                .collect()
         })
     }
 
     fn hit(&self, p: u32, score: f32, atoms: &[expand::Expanded]) -> Option<Hit> {
+        self.hit_with(p, score, |words| occurrences(atoms, words))
+    }
+
+    /// The hit for passage `p`, its snippet cut around the word runs
+    /// `occurrences` finds among the passage's words.
+    fn hit_with(
+        &self,
+        p: u32,
+        score: f32,
+        occurrences: impl FnOnce(&[TextWord]) -> Vec<Occurrence>,
+    ) -> Option<Hit> {
         let at: PassageRef = self.index.passages().get(p as usize)?.at;
         let doc = self.corpus.documents.get(at.doc as usize)?;
         let text = passages::text(self.corpus, at)?;
         let words = text_words(&text);
-        let occ = occurrences(atoms, &words);
+        let occ = occurrences(&words);
         let bounds: Vec<(usize, usize)> = words.iter().map(|w| (w.start, w.end)).collect();
         let snip = snippet::cut(&text, &bounds, &occ);
         let spans_utf16 = snip
