@@ -61,7 +61,12 @@ pub fn App() -> impl IntoView {
 
     let page = move || match route.get() {
         Route::Library => pages::library::Library().into_any(),
-        Route::Reader { id, block, q } => view! { <pages::reader::Reader id block q /> }.into_any(),
+        Route::Reader {
+            id,
+            block,
+            q,
+            places,
+        } => view! { <pages::reader::Reader id block q places /> }.into_any(),
         Route::Search { filters, flat } => {
             view! { <pages::search::Search filters flat /> }.into_any()
         }

@@ -39,6 +39,8 @@ pub enum Route {
         block: Option<u32>,
         /// Query whose matches are highlighted (empty: none).
         q: String,
+        /// Places whose mentions are highlighted (`place=<id>`, from the map).
+        places: Vec<String>,
     },
     /// Search results: passages under the query and filters.
     Search {
@@ -97,6 +99,7 @@ impl Route {
                     id: id.clone(),
                     block,
                     q,
+                    places: Filters::from_query(query).places,
                 }
             }
             [search] if search == "search" => Route::Search {
@@ -126,7 +129,12 @@ impl Route {
     pub fn to_hash(&self) -> String {
         match self {
             Route::Library => "#/".to_string(),
-            Route::Reader { id, block, q } => {
+            Route::Reader {
+                id,
+                block,
+                q,
+                places,
+            } => {
                 let mut params = Vec::new();
                 if let Some(n) = block {
                     params.push(format!("block={n}"));
@@ -134,6 +142,14 @@ impl Route {
                 if !q.is_empty() {
                     params.push(format!("q={}", percent_encode(q)));
                 }
+                let mut places = places.clone();
+                places.sort();
+                places.dedup();
+                params.extend(
+                    places
+                        .iter()
+                        .map(|p| format!("place={}", percent_encode(p))),
+                );
                 with_params(format!("#/doc/{}", percent_encode(id)), &params)
             }
             Route::Search { filters, flat } => {
@@ -219,6 +235,7 @@ pub fn reader(id: &str, block: Option<u32>) -> Route {
         id: id.to_string(),
         block,
         q: String::new(),
+        places: Vec::new(),
     }
 }
 
@@ -262,6 +279,7 @@ mod tests {
             id: "abc".into(),
             block: Some(3),
             q: "Kovykta".into(),
+            places: Vec::new(),
         };
         assert_eq!(Route::parse("#/doc/abc?q=Kovykta&block=3"), with_q);
         assert_eq!(
@@ -305,6 +323,7 @@ mod tests {
                 id: "x".into(),
                 block: Some(2),
                 q: "\"energy bridge\" -LNG & a=+%".into(),
+                places: vec!["sakhalin".into(), "vladivostok".into()],
             },
             Route::Search {
                 filters: Filters::from_query("q=%D0%9F+OR+Primorye&topic=energy&lang=ru"),
@@ -337,7 +356,7 @@ mod tests {
         fn any_route_round_trips(id in "\\PC{1,20}", q in "\\PC{0,40}", block in proptest::option::of(0u32..100_000), flat: bool) {
             let id = id.replace('/', "");
             proptest::prop_assume!(!id.is_empty());
-            let reader = Route::Reader { id, block, q: q.clone() };
+            let reader = Route::Reader { id, block, q: q.clone(), places: Vec::new() };
             proptest::prop_assert_eq!(Route::parse(&reader.to_hash()), reader);
             let search = Route::Search { filters: Filters { q, ..Filters::default() }, flat };
             proptest::prop_assert_eq!(Route::parse(&search.to_hash()), search);

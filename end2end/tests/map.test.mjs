@@ -204,3 +204,17 @@ test('figures sort by column and follow the filters; people filter every view', 
   assert.match(page.url(), /#\/map\?person=putin$/);
   assert.deepEqual(page.problems, []);
 });
+
+test('a passage opened from the map lands in the reader with the place highlighted', async () => {
+  const page = await open('#/map?place=vladivostok');
+  await page.waitForSelector('[data-testid="place-passages"] [data-testid="hit"]');
+  const block = await page.getAttribute('[data-testid="place-passages"] [data-testid="hit"] >> nth=0', 'data-block');
+  await page.click('[data-testid="place-passages"] [data-testid="hit"] a >> nth=0');
+  await page.waitForSelector('[data-testid="reader"]');
+  assert.match(page.url(), /#\/doc\/[^?]+\?block=\d+&place=vladivostok$/);
+  const n = block.split(':').pop();
+  const marks = await page.$$eval(`#b-${n} mark`, (ms) => ms.map((m) => m.textContent));
+  assert.ok(marks.length > 0 && marks.every((m) => m === 'Vladivostok'), marks.join('|'));
+  assert.match(await page.textContent('[data-testid="match-count"]'), /^\d+ match(es)? of Vladivostok$/);
+  assert.deepEqual(page.problems, []);
+});

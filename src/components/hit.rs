@@ -10,6 +10,11 @@ use leptos::prelude::*;
 /// The reader link for a hit: paragraph hits scroll to the paragraph; note
 /// and metadata hits open the document. The query rides along to highlight.
 pub fn hit_route(hit: &Hit, q: &str) -> Route {
+    hit_route_marking(hit, q, &[])
+}
+
+/// [`hit_route`] that also highlights the mentions of `places` in the reader.
+pub fn hit_route_marking(hit: &Hit, q: &str, places: &[String]) -> Route {
     let block = hit
         .block
         .rsplit_once(':')
@@ -19,14 +24,20 @@ pub fn hit_route(hit: &Hit, q: &str) -> Route {
         id: hit.doc.clone(),
         block,
         q: q.to_string(),
+        places: places.to_vec(),
     }
 }
 
 /// One passage: highlighted snippet linking to the reader. `source` names
-/// the document in flat lists.
+/// the document in flat lists; `places` ride along to be highlighted.
 #[component]
-pub fn HitItem(hit: Hit, q: String, #[prop(optional)] source: Option<String>) -> impl IntoView {
-    let href = hit_route(&hit, &q).to_hash();
+pub fn HitItem(
+    hit: Hit,
+    q: String,
+    #[prop(optional)] source: Option<String>,
+    #[prop(optional)] places: Vec<String>,
+) -> impl IntoView {
+    let href = hit_route_marking(&hit, &q, &places).to_hash();
     let marks: Vec<(usize, usize)> = hit.spans.iter().map(|[s, e]| (*s, *e)).collect();
     let parts: Vec<(String, bool)> = segments_with_marks(&hit.snippet, &[], &marks)
         .into_iter()

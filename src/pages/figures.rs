@@ -118,6 +118,7 @@ pub fn Figures(filters: Filters) -> impl IntoView {
                     id: r.doc.clone(),
                     block: r.block,
                     q: String::new(),
+                    places: Vec::new(),
                 }
                 .to_hash();
                 let unit = r.unit.clone();

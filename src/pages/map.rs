@@ -205,7 +205,7 @@ fn PlacePanel(selection: Selection<'static>, filters: Filters) -> impl IntoView 
                     .into_iter()
                     .map(|h| {
                         let source = corpus.document(&h.doc).map(short_doc_label).unwrap_or_default();
-                        view! { <HitItem hit=h q=q.clone() source /> }
+                        view! { <HitItem hit=h q=q.clone() source places=filters.places.clone() /> }
                     })
                     .collect_view()}
             </ol>

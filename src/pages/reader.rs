@@ -15,7 +15,7 @@ use leptos::prelude::*;
 
 /// Shows document `id`, scrolled to `block` if given.
 #[component]
-pub fn Reader(id: String, block: Option<u32>, q: String) -> impl IntoView {
+pub fn Reader(id: String, block: Option<u32>, q: String, places: Vec<String>) -> impl IntoView {
     let corpus = match crate::corpus::corpus() {
         Ok(c) => c,
         Err(e) => {
@@ -46,14 +46,33 @@ pub fn Reader(id: String, block: Option<u32>, q: String) -> impl IntoView {
     let (show_other, set_show_other) = signal(true);
     let (status, set_status) = signal(String::new());
     let state = RenderState::default();
-    let body = render_blocks(doc, &q, &state, set_status);
+    let body = render_blocks(doc, &q, &places, &state, set_status);
     let matches = state.marks.get();
+    // What the stepper steps through: the query's matches, the chosen
+    // places' mentions, or both.
+    let place_names: Vec<String> = places
+        .iter()
+        .filter_map(|id| {
+            corpus
+                .places
+                .places
+                .iter()
+                .find(|p| &p.id == id)
+                .map(|p| p.name.clone())
+        })
+        .collect();
+    let what = match (q.trim().is_empty(), place_names.is_empty()) {
+        (false, true) => Some(format!("for “{q}”")),
+        (true, false) => Some(format!("of {}", place_names.join(" or "))),
+        (false, false) => Some(format!("for “{q}” and {}", place_names.join(" or "))),
+        (true, true) => None,
+    };
     view! {
         <article class="reader" class:hide-other-langs=move || !show_other.get() data-testid="reader" data-doc-id=doc.id.clone() lang="en">
             <ReaderHead doc />
             <div class="reader-tools">
                 <LanguageSwitch doc show_other set_show_other />
-                {(!q.trim().is_empty()).then(|| view! { <MatchStepper q=q.clone() matches /> })}
+                {what.map(|what| view! { <MatchStepper what matches /> })}
                 <p class="status" role="status" aria-live="polite" data-testid="status">{status}</p>
             </div>
             <Toc doc />
@@ -69,7 +88,7 @@ pub fn Reader(id: String, block: Option<u32>, q: String) -> impl IntoView {
 /// "3 of 12 matches ◀ ▶": steps through the highlighted matches of the
 /// query the reader arrived with.
 #[component]
-fn MatchStepper(q: String, matches: usize) -> impl IntoView {
+fn MatchStepper(what: String, matches: usize) -> impl IntoView {
     let (current, set_current) = signal(None::<usize>);
     let go = move |delta: isize| {
         if matches == 0 {
@@ -93,9 +112,9 @@ fn MatchStepper(q: String, matches: usize) -> impl IntoView {
         set_current.set(Some(next));
     };
     let label = move || match (matches, current.get()) {
-        (0, _) => format!("No matches for “{q}” in this document"),
-        (n, None) => format!("{n} match{} for “{q}”", if n == 1 { "" } else { "es" }),
-        (n, Some(k)) => format!("Match {} of {n} for “{q}”", k + 1),
+        (0, _) => format!("No matches {what} in this document"),
+        (n, None) => format!("{n} match{} {what}", if n == 1 { "" } else { "es" }),
+        (n, Some(k)) => format!("Match {} of {n} {what}", k + 1),
     };
     view! {
         <div class="stepper" data-testid="match-stepper">
@@ -150,13 +169,30 @@ fn LanguageSwitch(
 fn render_blocks(
     doc: &'static Document,
     q: &str,
+    places: &[String],
     state: &RenderState,
     set_status: WriteSignal<String>,
 ) -> Vec<AnyView> {
     let searcher = crate::corpus::searcher()
         .ok()
         .filter(|_| !q.trim().is_empty());
-    let marks = |b: &Block| searcher.map(|s| s.highlight(q, &b.id)).unwrap_or_default();
+    let mentions = crate::corpus::corpus()
+        .ok()
+        .and_then(|c| {
+            let d = c.documents.iter().position(|x| x.id == doc.id)?;
+            Some(c.places.mention_ranges(d as u32, places))
+        })
+        .unwrap_or_default();
+    let marks = |b: &Block| {
+        let mut m = searcher.map(|s| s.highlight(q, &b.id)).unwrap_or_default();
+        let n = b.id.rsplit(':').next().and_then(|n| n.parse::<u32>().ok());
+        if let Some(ranges) = n.and_then(|n| mentions.get(&n)) {
+            m.extend(ranges.iter().copied());
+            m.sort_unstable();
+            m.dedup();
+        }
+        m
+    };
     let levels = heading_levels(&doc.blocks);
     let mut out: Vec<AnyView> = Vec::new();
     let mut items: Vec<AnyView> = Vec::new();

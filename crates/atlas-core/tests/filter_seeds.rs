@@ -256,3 +256,26 @@ fn people_and_organisations_filter_like_any_facet() {
         .iter()
         .any(|(e, n)| *e == putin && *n == hits.len()));
 }
+
+#[test]
+fn mention_ranges_give_the_reader_each_block_s_place_spans() {
+    let (c, _, _) = data();
+    let d = c
+        .documents
+        .iter()
+        .position(|d| d.id == "002_e63e79a699b4910e")
+        .expect("Lukin paper") as u32;
+    let ranges = c.places.mention_ranges(d, &["vladivostok".to_string()]);
+    assert!(!ranges.is_empty());
+    for (n, spans) in &ranges {
+        let text = &c.documents[d as usize].blocks[*n as usize].text;
+        for &(a, b) in spans {
+            assert_eq!(&text[a..b], "Vladivostok", "block {n}");
+        }
+    }
+    assert!(c.places.mention_ranges(d, &[]).is_empty());
+    assert!(c
+        .places
+        .mention_ranges(d, &["nowhere".to_string()])
+        .is_empty());
+}

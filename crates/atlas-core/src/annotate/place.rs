@@ -97,6 +97,32 @@ impl PlaceIndex {
             .map(|i| i as u16)
     }
 
+    /// Byte ranges of the mentions of `place_ids` in document `doc` (its
+    /// index), per body block number: what the reader highlights when it is
+    /// opened from the map.
+    pub fn mention_ranges(
+        &self,
+        doc: u32,
+        place_ids: &[String],
+    ) -> std::collections::HashMap<u32, Vec<(usize, usize)>> {
+        let mut out: std::collections::HashMap<u32, Vec<(usize, usize)>> = Default::default();
+        if place_ids.is_empty() {
+            return out;
+        }
+        let wanted: Vec<u16> = place_ids
+            .iter()
+            .filter_map(|id| self.position(id))
+            .collect();
+        for m in self.mentions_in(doc).filter(|m| wanted.contains(&m.place)) {
+            if let crate::annotate::Passage::Block(n) = m.passage {
+                out.entry(n)
+                    .or_default()
+                    .push((m.start as usize, m.end as usize));
+            }
+        }
+        out
+    }
+
     /// The mentions of one place, in corpus order.
     pub fn mentions_of(&self, place: u16) -> impl Iterator<Item = &PlaceMention> + '_ {
         self.mentions.iter().filter(move |m| m.place == place)
