@@ -50,7 +50,7 @@ test('the precache lists every file of the build', async () => {
   assert.ok(files.some((f) => f.endsWith('_bg.wasm')));
 });
 
-test('after one visit, library, reader and notes work with the network off', async () => {
+test('after one visit, library, reader, notes, search, map and every view work with the network off', async () => {
   await withDistCopy(async (server) => {
     const page = await visitedOnce(server);
     await page.context().setOffline(true);
@@ -61,6 +61,17 @@ test('after one visit, library, reader and notes work with the network off', asy
     await page.waitForSelector('[data-testid="reader"]');
     await page.click('#ref-13');
     assert.match(await page.locator('.note-pop:popover-open').textContent(), /Vietnam News Agency/);
+    // Search, the map (base map embedded, nothing to fetch) and the other views, offline.
+    await page.goto(`${server.url}#/search?q=Kovykta`);
+    await page.waitForSelector('[data-testid="hit"] mark');
+    await page.goto(`${server.url}#/map?place=vladivostok`);
+    await page.waitForSelector('[data-testid="place-passages"] [data-testid="hit"]');
+    assert.ok((await page.locator('svg.map path.country').count()) > 150, 'the base map draws offline');
+    assert.ok((await page.locator('[data-testid="marker"]').count()) > 100);
+    for (const [hash, ready] of [['#/topics', '[data-testid="heat-cell"]'], ['#/timeline', '[data-testid="year-bar"]'], ['#/figures', '[data-testid="figure-row"]'], ['#/people', '[data-testid="entity"]']]) {
+      await page.goto(server.url + hash);
+      await page.waitForSelector(ready);
+    }
     // A fresh navigation (not a reload) to a deep link, offline.
     await page.goto('about:blank');
     await page.goto(`${server.url}?from=bookmark#/doc/001_6225201a47dae885`);
