@@ -39,6 +39,9 @@ pub struct Facts {
     pub passages: Vec<PassageFacts>,
     /// Language codes, in order of first appearance.
     pub langs: Vec<String>,
+    /// Passage number of each annotated `(document, passage)`: the map,
+    /// the figures and the reader look passages up per mention.
+    by_passage: HashMap<(u32, Passage), u32>,
 }
 
 impl Facts {
@@ -54,7 +57,7 @@ impl Facts {
                 }
             }
         };
-        let mut by_passage: HashMap<(u32, Passage), usize> = HashMap::new();
+        let mut by_passage: HashMap<(u32, Passage), u32> = HashMap::new();
         let mut passages = Vec::with_capacity(index.passages().len());
         for (i, entry) in index.passages().iter().enumerate() {
             let at = entry.at;
@@ -77,7 +80,7 @@ impl Facts {
                 Field::Meta => (None, meta_lang(doc, at.n as usize).unwrap_or(main_lang)),
             };
             if let Some(p) = passage {
-                by_passage.insert((at.doc, p), i);
+                by_passage.insert((at.doc, p), i as u32);
             }
             passages.push(PassageFacts {
                 doc: at.doc,
@@ -86,7 +89,7 @@ impl Facts {
                 ..PassageFacts::default()
             });
         }
-        let at = |doc: u32, p: Passage| by_passage.get(&(doc, p)).copied();
+        let at = |doc: u32, p: Passage| by_passage.get(&(doc, p)).map(|&i| i as usize);
         for (d, ann) in corpus.annotations.documents.iter().enumerate() {
             let d = d as u32;
             for tags in &ann.tags {
@@ -118,15 +121,16 @@ impl Facts {
             p.years.sort_unstable();
             p.years.dedup();
         }
-        Facts { passages, langs }
+        Facts {
+            passages,
+            langs,
+            by_passage,
+        }
     }
 
     /// The passage number of `(doc, passage)`, if the index has it.
     pub fn find(&self, doc: u32, passage: Passage) -> Option<u32> {
-        self.passages
-            .iter()
-            .position(|p| p.doc == doc && p.passage == Some(passage))
-            .map(|i| i as u32)
+        self.by_passage.get(&(doc, passage)).copied()
     }
 }
 

@@ -8,10 +8,7 @@
 //! Trutnev` beats `Trutnev`; an ignore span beats the aliases inside it).
 
 use super::data::EntityData;
-use crate::annotate::place::matcher::{
-    collapse_whitespace, cover_most, empty_automaton, whole_word,
-};
-use aho_corasick::{AhoCorasick, MatchKind};
+use crate::annotate::place::matcher::Lexicon;
 
 /// What a pattern of the automaton stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,49 +32,33 @@ pub struct EntityHit {
 
 /// The compiled aliases and ignore spans of the entity lists.
 pub struct EntityMatcher {
-    automaton: AhoCorasick,
-    targets: Vec<EntityTarget>,
+    lexicon: Lexicon<EntityTarget>,
 }
 
 impl EntityMatcher {
     /// Compiles every alias and ignore span of `data`.
     pub fn new(data: &EntityData) -> EntityMatcher {
-        let mut patterns = Vec::new();
-        let mut targets = Vec::new();
-        for (i, e) in data.entities.iter().enumerate() {
-            for alias in &e.aliases {
-                patterns.push(collapse_whitespace(alias).0);
-                targets.push(EntityTarget::Entity(i as u16));
-            }
+        let aliases = data.entities.iter().enumerate().flat_map(|(i, e)| {
+            e.aliases
+                .iter()
+                .map(move |a| (a.as_str(), EntityTarget::Entity(i as u16)))
+        });
+        let ignored = data
+            .ignore
+            .iter()
+            .enumerate()
+            .map(|(i, row)| (row.surface.as_str(), EntityTarget::Ignore(i as u32)));
+        EntityMatcher {
+            lexicon: Lexicon::new(aliases.chain(ignored)),
         }
-        for (i, row) in data.ignore.iter().enumerate() {
-            patterns.push(collapse_whitespace(&row.surface).0);
-            targets.push(EntityTarget::Ignore(i as u32));
-        }
-        let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .build(&patterns)
-            // Only fails past size limits far beyond a few hundred patterns.
-            .unwrap_or_else(|_| empty_automaton());
-        EntityMatcher { automaton, targets }
     }
 
     /// The accepted matches in `text`, in order, non-overlapping.
     pub fn find(&self, text: &str) -> Vec<EntityHit> {
-        let (norm, map) = collapse_whitespace(text);
-        let found: Vec<(usize, usize, EntityTarget)> = self
-            .automaton
-            .find_overlapping_iter(norm.as_str())
-            .filter(|m| whole_word(&norm, m.start(), m.end()))
-            .map(|m| (m.start(), m.end(), self.targets[m.pattern().as_usize()]))
-            .collect();
-        cover_most(found)
+        self.lexicon
+            .find(text)
             .into_iter()
-            .map(|(start, end, target)| EntityHit {
-                start: map[start],
-                end: map[end],
-                target,
-            })
+            .map(|(start, end, target)| EntityHit { start, end, target })
             .collect()
     }
 }

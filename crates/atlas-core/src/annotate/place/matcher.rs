@@ -46,25 +46,56 @@ pub struct Hit {
 
 /// The compiled aliases and ignore spans of a gazetteer.
 pub struct PlaceMatcher {
-    automaton: AhoCorasick,
-    targets: Vec<Target>,
+    lexicon: Lexicon<Target>,
 }
 
 impl PlaceMatcher {
     /// Compiles every alias and ignore span of `gazetteer`.
     pub fn new(gazetteer: &Gazetteer) -> PlaceMatcher {
-        let mut patterns = Vec::new();
-        let mut targets = Vec::new();
-        for (i, place) in gazetteer.places.iter().enumerate() {
-            for alias in &place.aliases {
-                patterns.push(collapse_whitespace(alias).0);
-                targets.push(Target::Place(i as u16));
-            }
+        let aliases = gazetteer.places.iter().enumerate().flat_map(|(i, place)| {
+            place
+                .aliases
+                .iter()
+                .map(move |a| (a.as_str(), Target::Place(i as u16)))
+        });
+        let ignored = gazetteer
+            .ignore
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.surface.as_str(), Target::Ignore(i as u32)));
+        PlaceMatcher {
+            lexicon: Lexicon::new(aliases.chain(ignored)),
         }
-        for (i, entry) in gazetteer.ignore.iter().enumerate() {
-            patterns.push(collapse_whitespace(&entry.surface).0);
-            targets.push(Target::Ignore(i as u32));
-        }
+    }
+
+    /// The accepted matches in `text`, in order, non-overlapping: of all
+    /// whole-word matches, the set that covers the most text (see
+    /// [`cover_most`]).
+    pub fn find(&self, text: &str) -> Vec<Hit> {
+        self.lexicon
+            .find(text)
+            .into_iter()
+            .map(|(start, end, target)| Hit { start, end, target })
+            .collect()
+    }
+}
+
+/// Surface forms compiled into one automaton, each standing for a `T`, and
+/// found by this module's rules (case-sensitive, whole words, whitespace
+/// runs as one space, most text covered). The place and the entity
+/// matchers are both one of these over their own lists.
+pub struct Lexicon<T> {
+    automaton: AhoCorasick,
+    targets: Vec<T>,
+}
+
+impl<T: Copy> Lexicon<T> {
+    /// Compiles `(surface, target)` pairs.
+    pub fn new<'a>(entries: impl IntoIterator<Item = (&'a str, T)>) -> Lexicon<T> {
+        let (patterns, targets): (Vec<String>, Vec<T>) = entries
+            .into_iter()
+            .map(|(surface, t)| (collapse_whitespace(surface).0, t))
+            .unzip();
         // Standard semantics: overlapping search needs it, and the
         // leftmost-longest choice is made after the boundary check.
         let automaton = AhoCorasick::builder()
@@ -73,15 +104,14 @@ impl PlaceMatcher {
             // Only fails past size limits far beyond a few thousand short
             // patterns; an empty automaton then simply finds nothing.
             .unwrap_or_else(|_| empty_automaton());
-        PlaceMatcher { automaton, targets }
+        Lexicon { automaton, targets }
     }
 
-    /// The accepted matches in `text`, in order, non-overlapping: of all
-    /// whole-word matches, the set that covers the most text (see
-    /// [`cover_most`]).
-    pub fn find(&self, text: &str) -> Vec<Hit> {
+    /// The accepted matches as `(start, end, target)` in byte offsets of
+    /// the original text, in order, non-overlapping.
+    pub fn find(&self, text: &str) -> Vec<(usize, usize, T)> {
         let (norm, map) = collapse_whitespace(text);
-        let found: Vec<(usize, usize, Target)> = self
+        let found: Vec<(usize, usize, T)> = self
             .automaton
             .find_overlapping_iter(norm.as_str())
             .filter(|m| whole_word(&norm, m.start(), m.end()))
@@ -89,11 +119,7 @@ impl PlaceMatcher {
             .collect();
         cover_most(found)
             .into_iter()
-            .map(|(start, end, target)| Hit {
-                start: map[start],
-                end: map[end],
-                target,
-            })
+            .map(|(start, end, target)| (map[start], map[end], target))
             .collect()
     }
 }
