@@ -2,6 +2,7 @@
 // host must send (application/wasm in particular). Started per test file on
 // a free port; serves nothing outside the folder.
 import { createServer } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 
@@ -17,8 +18,12 @@ const TYPES = {
   '.png': 'image/png',
 };
 
-/** Serves `root`, optionally under a sub-path prefix (e.g. `/atlas/`). */
-export async function serveDist(root = process.env.DIST_DIR ?? resolve('../dist'), prefix = '/', { index = 'index.html' } = {}) {
+/**
+ * Serves `root`, optionally under a sub-path prefix (e.g. `/atlas/`).
+ * `gzip: true` compresses responses as a real static host would (for
+ * Lighthouse; the tests read the files as they are).
+ */
+export async function serveDist(root = process.env.DIST_DIR ?? resolve('../dist'), prefix = '/', { index = 'index.html', gzip = false } = {}) {
   const base = resolve(root);
   await stat(join(base, index));
   const server = createServer(async (req, res) => {
@@ -36,7 +41,14 @@ export async function serveDist(root = process.env.DIST_DIR ?? resolve('../dist'
         return;
       }
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+      const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' };
+      if (gzip && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+        headers['content-encoding'] = 'gzip';
+        headers.vary = 'accept-encoding';
+        res.writeHead(200, headers).end(gzipSync(body));
+        return;
+      }
+      res.writeHead(200, headers);
       res.end(body);
     } catch {
       res.writeHead(404).end('not found');

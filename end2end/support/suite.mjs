@@ -4,11 +4,14 @@ import { before, after } from 'node:test';
 import { serveDist } from './server.mjs';
 import { launch } from './browser.mjs';
 
-/** Registers the hooks; `ctx.server` and `ctx.browser` are set once they ran. */
-export function appSuite() {
+/**
+ * Registers the hooks; `ctx.server` and `ctx.browser` are set once they ran.
+ * `root` serves another build than dist/ (e.g. a fixture corpus).
+ */
+export function appSuite({ root } = {}) {
   const ctx = { server: null, browser: null };
   before(async () => {
-    ctx.server = await serveDist();
+    ctx.server = await serveDist(root);
     ctx.browser = await launch();
   });
   after(async () => {

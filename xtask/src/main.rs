@@ -21,7 +21,8 @@ tasks:
   dist    set up, then build the release dist/ (relative URLs) and print file sizes
   test    set up, then run every test: native cargo tests, the release build, browser tests on dist/
   sizes   print raw and gzip sizes of the files in dist/
-  bench   engine query latency (Criterion, per query class), dist/ sizes, keystroke-to-paint latency in Chromium";
+  bench   engine query latency (Criterion, per query class), dist/ sizes, start-up and keystroke-to-paint latency in Chromium
+  lighthouse  Lighthouse scores (mobile and desktop profiles) of the release dist/ in Debian Chromium";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -32,6 +33,7 @@ fn main() -> ExitCode {
         Some("test") => test(),
         Some("sizes") => sizes::print(&root().join("dist")),
         Some("bench") => bench(),
+        Some("lighthouse") => lighthouse(),
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);
@@ -102,6 +104,27 @@ fn dist() -> Result<PathBuf, String> {
     Ok(dist)
 }
 
+/// A release build of the app over a fixture seed folder
+/// (`end2end/fixtures/NAME`, via `ATLAS_SEEDS`) into `target/fixture-dist/NAME`,
+/// for browser tests that need a corpus `seeds/` must never hold. Built
+/// after `dist()`, so only the app crate and its build script run again.
+fn fixture_dist(name: &str) -> Result<PathBuf, String> {
+    let seeds = root().join("end2end/fixtures").join(name);
+    let out = root().join("target/fixture-dist").join(name);
+    let started = Instant::now();
+    run_checked(
+        Command::new("trunk")
+            .args(["build", "--release", "--dist"])
+            .arg(&out)
+            .env("ATLAS_SEEDS", &seeds),
+    )?;
+    println!(
+        "xtask: fixture build {name} in {:.1}s",
+        started.elapsed().as_secs_f64()
+    );
+    Ok(out)
+}
+
 fn test() -> Result<(), String> {
     let total = Instant::now();
     setup::install(setup::Scope::All)?;
@@ -116,6 +139,10 @@ fn test() -> Result<(), String> {
     phases.push(("release build", started.elapsed().as_secs_f64()));
 
     let started = Instant::now();
+    let hostile = fixture_dist("hostile-seeds")?;
+    phases.push(("fixture build", started.elapsed().as_secs_f64()));
+
+    let started = Instant::now();
     let end2end = root().join("end2end");
     run_checked(
         Command::new("node")
@@ -126,7 +153,8 @@ fn test() -> Result<(), String> {
                 "tests/",
             ])
             .current_dir(&end2end)
-            .env("DIST_DIR", &dist),
+            .env("DIST_DIR", &dist)
+            .env("HOSTILE_DIST_DIR", &hostile),
     )?;
     phases.push(("browser tests", started.elapsed().as_secs_f64()));
 
@@ -150,6 +178,21 @@ fn bench() -> Result<(), String> {
         Command::new("node")
             .arg("bench/typing.mjs")
             .current_dir(&end2end)
+            .env("DIST_DIR", &dist),
+    )
+}
+
+/// Lighthouse against the release build. Its npm packages live apart from
+/// the browser tests' (end2end/lighthouse/), so the test suite never
+/// installs them.
+fn lighthouse() -> Result<(), String> {
+    setup::install(setup::Scope::All)?;
+    setup::npm_packages("end2end/lighthouse")?;
+    let dist = dist()?;
+    run_checked(
+        Command::new("node")
+            .arg("run.mjs")
+            .current_dir(root().join("end2end/lighthouse"))
             .env("DIST_DIR", &dist),
     )
 }

@@ -181,14 +181,23 @@ fn chromium() -> Result<(), String> {
 
 /// `npm ci` in end2end/ when package-lock.json changed since the last install.
 fn end2end_packages() -> Result<(), String> {
-    let dir = root().join("end2end");
+    npm_packages("end2end")
+}
+
+/// `npm ci` in the folder `dir` (relative to the root) when its
+/// package-lock.json changed since the last install there.
+pub fn npm_packages(dir: &str) -> Result<(), String> {
+    let dir = root().join(dir);
     let lock = read(&dir.join("package-lock.json"))?;
     let marker = dir.join("node_modules/.installed-from-lock.json");
     if std::fs::read(&marker).ok().as_deref() == Some(lock.as_slice()) {
-        println!("xtask: end2end npm packages ok");
+        println!("xtask: npm packages in {} ok", dir.display());
         return Ok(());
     }
-    println!("xtask: installing end2end npm packages (npm ci)");
+    println!(
+        "xtask: installing npm packages in {} (npm ci)",
+        dir.display()
+    );
     run_checked(
         Command::new("npm")
             .args(["ci", "--no-audit", "--no-fund"])
