@@ -23,6 +23,13 @@ fn main() -> ExitCode {
         .map(PathBuf::from)
         .unwrap_or_else(|| root.join("seeds"));
     println!("cargo:rerun-if-env-changed=ATLAS_SEEDS");
+    // Fixture builds for the browser suite (never a release for readers)
+    // get test-only hooks, such as a way to trigger the panic panel.
+    println!("cargo::rustc-check-cfg=cfg(atlas_test_hooks)");
+    println!("cargo:rerun-if-env-changed=ATLAS_TEST_HOOKS");
+    if std::env::var_os("ATLAS_TEST_HOOKS").is_some_and(|v| v == "1") {
+        println!("cargo:rustc-cfg=atlas_test_hooks");
+    }
     // A directory here makes cargo rescan everything below it: new, changed
     // and deleted files all trigger a rebuild.
     println!("cargo:rerun-if-changed={}", seeds.display());

@@ -13,6 +13,15 @@ pub fn install() {
     }));
 }
 
+/// Test hook, compiled only into fixture builds (`ATLAS_TEST_HOOKS=1`, see
+/// build.rs): panics on request, so the browser suite can check that a
+/// panic shows the panel rather than a dead page.
+#[cfg(atlas_test_hooks)]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn test_panic() {
+    panic!("test panic requested by the browser suite");
+}
+
 fn show_panel(info: &PanicHookInfo<'_>) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;

@@ -91,3 +91,27 @@ test('the map and the other views work with a one-document corpus', async () => 
   assert.ok(places.some((p) => p.includes('Vladivostok')), places.join(' | '));
   await assertInert(page);
 });
+
+test('a panic shows the error panel with a working reload link, not a dead page', async () => {
+  const page = await guardedPage();
+  await page.goto(`${ctx.server.url}#/doc/hostile`);
+  await appReady(page);
+  // Only fixture builds export this hook (ATLAS_TEST_HOOKS=1).
+  assert.equal(await page.evaluate(() => typeof window.wasmBindings.test_panic), 'function');
+  await page.evaluate(() => {
+    try {
+      window.wasmBindings.test_panic();
+    } catch {
+      // The wasm instance aborts after the hook ran; that is the point.
+    }
+  });
+  const panel = page.locator('[data-testid="panic-panel"]');
+  await panel.waitFor();
+  assert.equal(await panel.getAttribute('role'), 'alert');
+  assert.match(await panel.textContent(), /Something went wrong/);
+  assert.match(await panel.locator('pre').textContent(), /test panic requested/);
+  await page.click('text=Reload the page');
+  await page.waitForSelector('[data-testid="reader-body"]');
+  assert.match(page.url(), /\?reload=\d+#\/doc\/hostile$/);
+  assert.equal(await page.locator('[data-testid="panic-panel"]').count(), 0);
+});

@@ -106,7 +106,8 @@ fn dist() -> Result<PathBuf, String> {
 
 /// A release build of the app over a fixture seed folder
 /// (`end2end/fixtures/NAME`, via `ATLAS_SEEDS`) into `target/fixture-dist/NAME`,
-/// for browser tests that need a corpus `seeds/` must never hold. Built
+/// for browser tests that need a corpus `seeds/` must never hold, with the
+/// test-only hooks of `ATLAS_TEST_HOOKS` (e.g. triggering a panic). Built
 /// after `dist()`, so only the app crate and its build script run again.
 fn fixture_dist(name: &str) -> Result<PathBuf, String> {
     let seeds = root().join("end2end/fixtures").join(name);
@@ -116,7 +117,8 @@ fn fixture_dist(name: &str) -> Result<PathBuf, String> {
         Command::new("trunk")
             .args(["build", "--release", "--dist"])
             .arg(&out)
-            .env("ATLAS_SEEDS", &seeds),
+            .env("ATLAS_SEEDS", &seeds)
+            .env("ATLAS_TEST_HOOKS", "1"),
     )?;
     println!(
         "xtask: fixture build {name} in {:.1}s",

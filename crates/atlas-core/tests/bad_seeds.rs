@@ -122,3 +122,79 @@ fn the_real_seeds_round_trip_through_the_embedded_format() {
         "garbage is an error, not a panic"
     );
 }
+
+/// The text of every block and note of the one document built from `file`.
+fn texts_of(name: &str, file: &str, bytes: &[u8]) -> Vec<String> {
+    let dir = seed_dir(name, &[(file, bytes)]);
+    let corpus = build_corpus(&dir).unwrap_or_else(|e| panic!("{file} builds: {e}"));
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(corpus.documents.len(), 1, "{file} is one document");
+    let doc = &corpus.documents[0];
+    let mut texts: Vec<String> = doc.blocks.iter().map(|b| b.text.clone()).collect();
+    texts.extend(
+        doc.notes
+            .iter()
+            .map(|n| format!("note {}: {}", n.n, n.text)),
+    );
+    texts
+}
+
+const PAPER: &str = "# Ports of Primorye\n\nVladivostok is a port. Its trade\nwith Japan grew.<sup>1</sup>\n\nNakhodka is another port.\n\n<sup>1</sup> Customs data, 2019.\n";
+
+#[test]
+fn crlf_cr_and_utf8_bom_seeds_read_exactly_like_lf() {
+    let lf = texts_of("lf", "paper.md", PAPER.as_bytes());
+    assert!(lf.len() >= 3, "{lf:?}");
+    let crlf = PAPER.replace('\n', "\r\n");
+    assert_eq!(texts_of("crlf", "paper.md", crlf.as_bytes()), lf);
+    let cr = PAPER.replace('\n', "\r");
+    assert_eq!(texts_of("cr", "paper.md", cr.as_bytes()), lf);
+    let bom = format!("\u{FEFF}{crlf}");
+    assert_eq!(texts_of("bom", "paper.md", bom.as_bytes()), lf);
+}
+
+#[test]
+fn utf16_is_refused_in_either_byte_order_with_the_file_named() {
+    for (file, bytes) in [
+        ("le.txt", &b"\xff\xfeS\x00a\x00k\x00"[..]),
+        ("be.txt", &b"\xfe\xff\x00S\x00a\x00k"[..]),
+    ] {
+        let dir = seed_dir(file, &[(file, bytes)]);
+        let message = build_corpus(&dir).expect_err(file).to_string();
+        assert!(
+            message.contains(&format!("{file}: the file is UTF-16 encoded")),
+            "{message}"
+        );
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}
+
+#[test]
+fn a_5_mb_single_line_seed_builds_whole() {
+    let sentence = "Sakhalin gas flows to Japan through Prigorodnoye. ";
+    let line = sentence.repeat(5 * 1024 * 1024 / sentence.len() + 1);
+    let texts = texts_of("long-line", "long.txt", line.as_bytes());
+    let kept: usize = texts
+        .iter()
+        .map(|t| t.matches("Prigorodnoye").count())
+        .sum();
+    assert_eq!(
+        kept,
+        line.matches("Prigorodnoye").count(),
+        "no sentence is dropped"
+    );
+}
+
+#[test]
+fn a_seed_of_only_footnotes_keeps_every_note() {
+    let notes = "<sup>1</sup> Ministry of the Russian Far East, 2018.\n\n<sup>2</sup> Rosstat, 2019.\n\n<sup>3</sup> Customs data for Primorye, 2020.\n";
+    let texts = texts_of("only-notes", "notes.md", notes.as_bytes());
+    let all = texts.join("\n");
+    for needle in [
+        "Ministry of the Russian Far East",
+        "Rosstat",
+        "Customs data for Primorye",
+    ] {
+        assert!(all.contains(needle), "{needle} kept: {texts:?}");
+    }
+}
