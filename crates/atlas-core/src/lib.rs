@@ -27,6 +27,7 @@ pub mod gazetteer;
 pub mod geo;
 pub mod index;
 pub mod lang;
+pub mod local;
 pub mod model;
 pub mod pipeline;
 pub mod search;

@@ -60,6 +60,9 @@ pub struct Meta {
     /// `true` when title/authors/year came from the catalog, `false` when
     /// they were inferred from the text.
     pub curated: bool,
+    /// `true` for a reader's own document, added in the browser and kept
+    /// only there ([`crate::local`]); never set for seeds.
+    pub local: bool,
     /// Abstracts found in the text, one per language.
     pub abstracts: Vec<LangText>,
     /// Keyword lists found in the text, one per language.
