@@ -1,0 +1,159 @@
+// The reader's own documents, for src/local.rs: storage in IndexedDB and
+// the pipeline worker. Plain browser APIs behind a small promise-based
+// surface on window.atlasLocal; every failure becomes an Error whose
+// message is a sentence the app can show as it is.
+//
+// Only *sources* are stored ({key, name, title, text, added}); the pipeline
+// rebuilds documents from them on each visit, so a stored document always
+// goes through the current pipeline. One transaction per change: if the
+// browser refuses a write (quota, private mode), the transaction aborts and
+// what was already stored stays as it was.
+(() => {
+  const DB_NAME = 'far-east-atlas';
+  const STORE = 'documents';
+  let opening = null;
+
+  function readable(error) {
+    if (error?.name === 'QuotaExceededError') {
+      return new Error('The browser has no storage space left for this document (storage quota exceeded). Nothing already stored was lost.');
+    }
+    return new Error(`The browser could not store this (${error?.message ?? error}). Nothing already stored was lost.`);
+  }
+
+  function db() {
+    if (!opening) {
+      opening = new Promise((resolve, reject) => {
+        if (!self.indexedDB) {
+          reject(new Error('This browser offers no storage for documents (IndexedDB is unavailable, e.g. in some private windows).'));
+          return;
+        }
+        let request;
+        try {
+          request = indexedDB.open(DB_NAME, 1);
+        } catch (error) {
+          reject(readable(error));
+          return;
+        }
+        request.onupgradeneeded = () => request.result.createObjectStore(STORE, { keyPath: 'key' });
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(readable(request.error));
+        request.onblocked = () => reject(new Error('Storage is busy in another tab of this site; close it and try again.'));
+      });
+      opening.catch(() => {
+        opening = null;
+      });
+    }
+    return opening;
+  }
+
+  /** Runs `work(store)` in one transaction; resolves with what it returns once committed. */
+  async function transaction(mode, work) {
+    const database = await db();
+    return new Promise((resolve, reject) => {
+      let tx;
+      let result;
+      try {
+        tx = database.transaction(STORE, mode);
+        result = work(tx.objectStore(STORE));
+      } catch (error) {
+        try {
+          tx?.abort();
+        } catch {
+          // Already finished.
+        }
+        reject(readable(error));
+        return;
+      }
+      tx.oncomplete = () => resolve(typeof result === 'object' && result && 'result' in result ? result.result : undefined);
+      tx.onerror = (event) => {
+        event.preventDefault();
+        reject(readable(tx.error ?? event.target?.error));
+      };
+      tx.onabort = () => reject(readable(tx.error));
+    });
+  }
+
+  // --- the pipeline worker -------------------------------------------------
+  let worker = null;
+  let next = 0;
+  const pending = new Map();
+
+  function pipeline() {
+    if (!worker) {
+      worker = new Worker(new URL('pipeline-worker.js', document.baseURI));
+      worker.onmessage = (event) => {
+        const answer = event.data ?? {};
+        const waiting = pending.get(answer.id);
+        if (!waiting) return;
+        pending.delete(answer.id);
+        if (answer.ok) {
+          waiting.resolve([answer.reports, answer.corpus, answer.index, answer.ms]);
+        } else {
+          if (answer.fatal) stop();
+          waiting.reject(new Error(answer.error));
+        }
+      };
+      worker.onerror = (event) => {
+        event.preventDefault();
+        const message = `The document pipeline could not start (${event.message || 'worker error'}).`;
+        for (const waiting of pending.values()) waiting.reject(new Error(message));
+        pending.clear();
+        stop();
+      };
+    }
+    return worker;
+  }
+
+  function stop() {
+    worker?.terminate();
+    worker = null;
+  }
+
+  const MAX_READ = 64 * 1024 * 1024;
+
+  window.atlasLocal = {
+    /** Every stored source as a JSON array, oldest first. */
+    list: () =>
+      transaction('readonly', (store) => store.getAll()).then((records) =>
+        JSON.stringify((records ?? []).sort((a, b) => String(a.added).localeCompare(String(b.added)))),
+      ),
+    /** Stores the sources of a JSON array (all or none). */
+    put: (json) =>
+      transaction('readwrite', (store) => {
+        for (const record of JSON.parse(json)) store.put(record);
+      }),
+    /** Removes the source stored under `key`. */
+    remove: (key) => transaction('readwrite', (store) => store.delete(String(key))),
+    /** Runs the pipeline worker: resolves to [reportsJson, corpusBytes, indexBytes, ms]. */
+    build: (sourcesJson, base) =>
+      new Promise((resolve, reject) => {
+        const id = ++next;
+        pending.set(id, { resolve, reject });
+        try {
+          pipeline().postMessage({ id, sources: sourcesJson, base }, [base.buffer]);
+        } catch (error) {
+          pending.delete(id);
+          reject(new Error(`The document pipeline could not be reached (${error?.message ?? error}).`));
+        }
+      }),
+    /**
+     * Reads dropped or chosen files as text: a JSON array of
+     * {name, text} or {name, error} (over `maxBytes`, unreadable).
+     */
+    readFiles: async (files, maxBytes) => {
+      const out = [];
+      for (const file of Array.from(files ?? [])) {
+        if (file.size > Math.min(maxBytes, MAX_READ)) {
+          out.push({ name: file.name, error: `${(file.size / 1048576).toFixed(1)} MB is over the ${Math.round(maxBytes / 1048576)} MB limit for one document` });
+          continue;
+        }
+        try {
+          out.push({ name: file.name, text: await file.text() });
+        } catch (error) {
+          out.push({ name: file.name, error: `it could not be read (${error?.message ?? error})` });
+        }
+      }
+      return JSON.stringify(out);
+    },
+  };
+})();
