@@ -1,6 +1,7 @@
 //! Reusable views, one per file.
 
 pub mod doc_meta;
+pub mod download;
 pub mod embed_dialog;
 pub mod facets;
 pub mod filter_chips;

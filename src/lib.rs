@@ -8,6 +8,7 @@ pub mod api;
 pub mod components;
 pub mod corpus;
 pub mod embed;
+pub mod local;
 pub mod pages;
 pub mod panic_panel;
 pub mod route;
@@ -22,11 +23,20 @@ pub fn start() {
         boot.remove();
     }
     leptos::mount::mount_to_body(App);
-    // Decode the index and build the facet table once the first screen is
-    // up, so the reader's first keystroke does not pay for it.
+    // The reader's own documents join after the embedded corpus is on screen.
+    local::restore();
+    // Decode the index, then build the facet table, once the first screen
+    // is up, so the reader's first keystroke does not pay for them. Two
+    // tasks, not one: the page can answer input between them.
     set_timeout(
         || {
-            let _ = corpus::selection();
+            let _ = corpus::searcher();
+            set_timeout(
+                || {
+                    let _ = corpus::selection();
+                },
+                std::time::Duration::from_millis(30),
+            );
         },
         std::time::Duration::from_millis(250),
     );
@@ -59,7 +69,24 @@ pub fn App() -> impl IntoView {
         pop.remove();
     });
 
-    let page = move || match route.get() {
+    let page = move || {
+        // Adding or removing a local document swaps the corpus: every view
+        // reads it, so the page is rebuilt.
+        let _ = corpus::version();
+        routed(route.get())
+    };
+
+    view! {
+        <a class="skip-link" href="#main" on:click=components::skip_to_main>"Skip to content"</a>
+        <components::header::Header route embed />
+        <main id="main" tabindex="-1">{page}</main>
+        <components::footer::Footer />
+    }
+}
+
+/// The page for `route`.
+fn routed(route: Route) -> AnyView {
+    match route {
         Route::Library => pages::library::Library().into_any(),
         Route::Reader {
             id,
@@ -75,13 +102,7 @@ pub fn App() -> impl IntoView {
         Route::Timeline { filters } => view! { <pages::timeline::Timeline filters /> }.into_any(),
         Route::Figures { filters } => view! { <pages::figures::Figures filters /> }.into_any(),
         Route::Entities { filters } => view! { <pages::entities::Entities filters /> }.into_any(),
+        Route::Local => pages::local::Local().into_any(),
         Route::NotFound(raw) => view! { <pages::not_found::NotFound raw /> }.into_any(),
-    };
-
-    view! {
-        <a class="skip-link" href="#main" on:click=components::skip_to_main>"Skip to content"</a>
-        <components::header::Header route embed />
-        <main id="main" tabindex="-1">{page}</main>
-        <components::footer::Footer />
     }
 }

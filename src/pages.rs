@@ -3,6 +3,7 @@
 pub mod entities;
 pub mod figures;
 pub mod library;
+pub mod local;
 pub mod map;
 pub mod not_found;
 pub mod reader;

@@ -17,6 +17,7 @@
 //! | `#/timeline` | years mentioned, per document |
 //! | `#/figures` | amounts and percentages stated |
 //! | `#/people` | people and organisations |
+//! | `#/local` | the reader's own documents (add, remove, export, import) |
 //!
 //! The search, map and topics views take the filter parameters of
 //! [`Filters`] (`topic=energy&place=sakhalin&…`): one filter model, read by
@@ -75,6 +76,8 @@ pub enum Route {
         /// The query and filters.
         filters: Filters,
     },
+    /// The reader's own documents: add, remove, export, import.
+    Local,
     /// A fragment that names no view; kept to show it back to the reader.
     NotFound(String),
 }
@@ -121,6 +124,7 @@ impl Route {
             [v] if v == "people" => Route::Entities {
                 filters: Filters::from_query(query),
             },
+            [v] if v == "local" => Route::Local,
             _ => Route::NotFound(percent_decode(fragment)),
         }
     }
@@ -174,6 +178,7 @@ impl Route {
             Route::Entities { filters } => {
                 with_params("#/people".to_string(), &filters.to_params())
             }
+            Route::Local => "#/local".to_string(),
             Route::NotFound(raw) => format!("#{}", percent_encode_fragment(raw)),
         }
     }
@@ -345,6 +350,7 @@ mod tests {
             Route::Entities {
                 filters: Filters::from_query("person=putin&q=gas"),
             },
+            Route::Local,
         ] {
             assert_eq!(Route::parse(&route.to_hash()), route);
         }

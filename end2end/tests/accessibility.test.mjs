@@ -23,6 +23,7 @@ const VIEWS = [
   ['timeline', '#/timeline?mentioned=2000-2010', '[data-testid="timeline"]'],
   ['figures', '#/figures', '[data-testid="figures-table"]'],
   ['people and organisations', '#/people', '[data-testid="people"]'],
+  ['your documents', '#/local', '[data-testid="local-page"]'],
 ];
 
 for (const scheme of ['light', 'dark']) {
@@ -37,7 +38,7 @@ for (const scheme of ['light', 'dark']) {
   }
 }
 
-for (const [name, path, ready] of [['map', '#/map?place=sakhalin', '[data-testid="marker"]'], ['topics', '#/topics', '[data-testid="heatmap"]'], ['timeline', '#/timeline', '[data-testid="timeline"]'], ['search with facets', '#/search?q=gas&topic=energy', '[data-testid="facets"]']]) {
+for (const [name, path, ready] of [['map', '#/map?place=sakhalin', '[data-testid="marker"]'], ['topics', '#/topics', '[data-testid="heatmap"]'], ['timeline', '#/timeline', '[data-testid="timeline"]'], ['search with facets', '#/search?q=gas&topic=energy', '[data-testid="facets"]'], ['your documents', '#/local', '[data-testid="local-page"]']]) {
   test(`axe and no sideways scrolling at 360 px: ${name}`, async () => {
     const page = await newPage(ctx.browser, { viewport: { width: 360, height: 740 }, bypassCSP: true });
     await page.goto(ctx.server.url + path);

@@ -40,8 +40,21 @@ pub fn DocMeta(meta: &'static Meta) -> impl IntoView {
             " · "
             <span class="year" data-testid="doc-year">{year}</span>
             {meta.venue.as_ref().map(|v| view! { " · " <span class="venue">{v.clone()}</span> })}
+            <LocalBadge meta />
         </p>
     }
+}
+
+/// " · Local" for a reader's own document (a link to where it is managed);
+/// nothing for the seeds.
+#[component]
+pub fn LocalBadge(meta: &'static Meta) -> impl IntoView {
+    meta.local.then(|| {
+        view! {
+            " · "
+            <a class="badge local-badge" href="#/local" title="Added by you; kept in this browser only" data-testid="local-badge">"Local"</a>
+        }
+    })
 }
 
 /// Small language badges ("EN", "ZH") with full names for screen readers.

@@ -55,6 +55,7 @@ pub fn ReaderHead(doc: &'static Document) -> impl IntoView {
                 " · " <span>{year}</span>
                 {meta.venue.as_ref().map(|v| view! { " · " <cite class="venue">{v.clone()}</cite> })}
                 {meta.doc_type.as_ref().map(|t| view! { " · " <span class="doc-type">{t.clone()}</span> })}
+                <super::doc_meta::LocalBadge meta />
             </p>
             {affiliations}
             <ul class="reader-links">

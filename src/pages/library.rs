@@ -24,6 +24,17 @@ pub fn Library() -> impl IntoView {
                 {format_thousands(words)}
                 " words. Choose one to read it."
             </p>
+            <p class="library-local">
+                {move || {
+                    let n = crate::local::state().entries.get().len();
+                    if n == 0 {
+                        "Have papers of your own? ".to_string()
+                    } else {
+                        format!("{n} of them {} yours, kept in this browser. ", if n == 1 { "is" } else { "are" })
+                    }
+                }}
+                <a href="#/local" data-testid="nav-local">"Your documents"</a>
+            </p>
             <ol class="doc-list" data-testid="doc-list">
                 {corpus.documents.iter().map(|d| view! { <DocCard doc=d /> }).collect_view()}
             </ol>

@@ -101,7 +101,13 @@ pub fn MapPage(filters: Filters) -> impl IntoView {
     let panel = view! { <PlacePanel selection filters=filters.clone() /> };
     let export = {
         let counts = counts.clone();
-        move |_| download_geojson(&atlas_core::geo::geojson::places_geojson(corpus, &counts))
+        move |_| {
+            crate::components::download::offer(
+                "far-east-atlas-places.geojson",
+                "application/geo+json",
+                &atlas_core::geo::geojson::places_geojson(corpus, &counts),
+            )
+        }
     };
     restore_marker_focus(&place_ids);
     view! {
@@ -213,26 +219,4 @@ fn PlacePanel(selection: Selection<'static>, filters: Filters) -> impl IntoView 
         </aside>
     }
     .into_any()
-}
-
-/// Offers `json` as a file download (`far-east-atlas-places.geojson`).
-fn download_geojson(json: &str) {
-    use wasm_bindgen::JsCast;
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(json));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/geo+json");
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
-        return;
-    };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
-        return;
-    };
-    if let Ok(el) = document().create_element("a") {
-        if let Ok(a) = el.dyn_into::<web_sys::HtmlAnchorElement>() {
-            a.set_href(&url);
-            a.set_download("far-east-atlas-places.geojson");
-            a.click();
-        }
-    }
-    let _ = web_sys::Url::revoke_object_url(&url);
 }

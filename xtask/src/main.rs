@@ -176,12 +176,15 @@ fn bench() -> Result<(), String> {
     run_checked(Command::new("cargo").args(["bench", "-p", "atlas-core", "--bench", "search"]))?;
     let dist = dist()?;
     let end2end = root().join("end2end");
-    run_checked(
-        Command::new("node")
-            .arg("bench/typing.mjs")
-            .current_dir(&end2end)
-            .env("DIST_DIR", &dist),
-    )
+    for script in ["bench/startup.mjs", "bench/typing.mjs"] {
+        run_checked(
+            Command::new("node")
+                .arg(script)
+                .current_dir(&end2end)
+                .env("DIST_DIR", &dist),
+        )?;
+    }
+    Ok(())
 }
 
 /// Lighthouse against the release build. Its npm packages live apart from

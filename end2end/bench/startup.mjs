@@ -1,0 +1,63 @@
+// Benchmark (not a test): start-up time of the built dist/ in headless
+// Chromium with the CPU slowed 4x (DevTools CPU throttling), each run a
+// fresh browser context (no HTTP cache, no service worker, no code cache).
+// Per run, measured in the page from navigation start (performance.now):
+//   shown        — the library's document list is in the DOM and the
+//                  boot message is gone;
+//   interactive  — the first moment after that when the main thread runs
+//                  a task posted then (so a click would be handled);
+//   long tasks   — main-thread tasks over 50 ms in the first 3 s
+//                  (including the deferred index warm-up).
+//   (cd end2end && node bench/startup.mjs)   or   cargo xtask bench
+// RUNS=N changes the number of runs (default 7); THROTTLE=K the slowdown.
+import { resolve } from 'node:path';
+import { serveDist } from '../support/server.mjs';
+import { launch } from '../support/browser.mjs';
+
+const RUNS = Number(process.env.RUNS ?? 7);
+const THROTTLE = Number(process.env.THROTTLE ?? 4);
+const server = await serveDist(process.env.DIST_DIR ?? resolve('../dist'), '/', { gzip: true });
+const browser = await launch();
+
+const INIT = () => {
+  window.__startup = { longTasks: [] };
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__startup.longTasks.push([Math.round(e.startTime), Math.round(e.duration)]);
+  }).observe({ type: 'longtask', buffered: true });
+  const check = () => {
+    if (window.__startup.shown) return;
+    if (document.querySelector('[data-testid="doc-list"]') && !document.getElementById('boot')) {
+      window.__startup.shown = performance.now();
+      setTimeout(() => (window.__startup.interactive = performance.now()), 0);
+    }
+  };
+  new MutationObserver(check).observe(document, { childList: true, subtree: true });
+};
+
+const runs = [];
+for (let i = 0; i < RUNS; i++) {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
+  await page.addInitScript(INIT);
+  await page.goto(server.url);
+  await page.waitForFunction(() => window.__startup?.interactive !== undefined, null, { timeout: 30000 });
+  await page.waitForTimeout(3000);
+  const r = await page.evaluate(() => window.__startup);
+  const transfer = await page.evaluate(() =>
+    performance.getEntriesByType('resource').reduce((n, e) => n + e.transferSize, performance.getEntriesByType('navigation')[0].transferSize),
+  );
+  runs.push({ ...r, transfer });
+  await context.close();
+}
+await browser.close();
+await server.close();
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const ms = (x) => `${Math.round(x)} ms`;
+console.log(`start-up, ${THROTTLE}x CPU throttling, ${RUNS} fresh contexts, gzip over loopback (${Math.round(runs[0].transfer / 1024)} KB transferred):`);
+console.log(`  library shown        median ${ms(median(runs.map((r) => r.shown)))}  (min ${ms(Math.min(...runs.map((r) => r.shown)))}, max ${ms(Math.max(...runs.map((r) => r.shown)))})`);
+console.log(`  library interactive  median ${ms(median(runs.map((r) => r.interactive)))}  (max ${ms(Math.max(...runs.map((r) => r.interactive)))})`);
+const last = runs[runs.length - 1];
+console.log(`  long tasks (start ms, duration ms) in the last run: ${last.longTasks.map(([s, d]) => `${s}+${d}`).join(', ') || 'none'}`);

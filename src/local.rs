@@ -1,0 +1,382 @@
+//! The reader's own documents, as the app sees them: a list in a signal,
+//! kept in step with the browser's storage and the corpus in use.
+//!
+//! Storage (IndexedDB) and the pipeline worker sit behind
+//! `window.atlasLocal` (public/local-docs.js); the pipeline itself is
+//! `atlas_core::local`, run in the worker. This module only sequences them:
+//!
+//! - on start-up, stored sources are rebuilt and swapped in
+//!   ([`restore`]), after the embedded corpus is already on screen;
+//! - adding builds first (so bad files are reported and never stored),
+//!   then stores the good ones, then swaps the corpus in: if the browser
+//!   refuses to store, the page says so and nothing changes;
+//! - removing deletes from storage, then rebuilds without it.
+//!
+//! Only one job runs at a time; the page shows which.
+
+use atlas_core::index::SearchIndex;
+use atlas_core::local::{self, LocalReport, LocalSource};
+use atlas_core::model::Corpus;
+use leptos::prelude::*;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// A stored source and what became of it in the last build.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    /// As stored.
+    pub source: LocalSource,
+    /// From the last build (`None` while it runs).
+    pub report: Option<LocalReport>,
+}
+
+/// What the page shows about local documents. The signals are
+/// reference-counted, not owned by a view: the page is rebuilt whenever the
+/// corpus changes, and this state must outlive it.
+#[derive(Clone)]
+pub struct LocalState {
+    /// Stored documents, oldest first.
+    pub entries: ArcRwSignal<Vec<Entry>>,
+    /// The job running now ("Adding 2 documents…"), if any.
+    pub busy: ArcRwSignal<Option<String>>,
+    /// Problems of the last job, one sentence each (shown as an alert).
+    pub problems: ArcRwSignal<Vec<String>>,
+    /// What the last job did ("Added “Port notes”."), for a status line.
+    pub done: ArcRwSignal<Option<String>>,
+    /// `false` until stored documents were read once.
+    pub loaded: ArcRwSignal<bool>,
+}
+
+thread_local! {
+    static STATE: LocalState = LocalState {
+        entries: ArcRwSignal::new(Vec::new()),
+        busy: ArcRwSignal::new(None),
+        problems: ArcRwSignal::new(Vec::new()),
+        done: ArcRwSignal::new(None),
+        loaded: ArcRwSignal::new(false),
+    };
+}
+
+/// The one state (cheap to clone: every field is shared).
+pub fn state() -> LocalState {
+    STATE.with(LocalState::clone)
+}
+
+/// A reader's input before it becomes a source: a name and text, or a
+/// name and why it could not be read.
+#[derive(Debug, Clone)]
+pub struct Input {
+    /// File name, or a name made from the typed title.
+    pub name: String,
+    /// Title typed by the reader.
+    pub title: Option<String>,
+    /// The text, or why there is none.
+    pub text: Result<String, String>,
+}
+
+/// Reads stored documents and puts them in use. Called once at start-up.
+pub fn restore() {
+    leptos::task::spawn_local(async move {
+        let s = state();
+        let stored = match list().await {
+            Ok(stored) => stored,
+            Err(e) => {
+                s.loaded.set(true);
+                // No storage at all is normal (private windows); say it only
+                // on the page for local documents.
+                s.problems.set(vec![e]);
+                return;
+            }
+        };
+        s.loaded.set(true);
+        if stored.is_empty() {
+            return;
+        }
+        s.busy.set(Some(format!(
+            "Adding your {} stored document{}…",
+            stored.len(),
+            plural(stored.len())
+        )));
+        set_entries(&stored, None);
+        match build(&stored).await {
+            Ok((reports, corpus, index)) => {
+                set_entries(&stored, Some(&reports));
+                crate::corpus::install(corpus, index);
+            }
+            Err(e) => s.problems.set(vec![e]),
+        }
+        s.busy.set(None);
+    });
+}
+
+/// Adds documents: builds them with the stored ones, stores the ones that
+/// joined, and puts the result in use.
+pub fn add(inputs: Vec<Input>) {
+    let s = state();
+    if s.busy.get_untracked().is_some() || inputs.is_empty() {
+        return;
+    }
+    leptos::task::spawn_local(async move {
+        s.problems.set(Vec::new());
+        s.done.set(None);
+        let mut problems = Vec::new();
+        let stamp = js_sys::Date::new_0()
+            .to_iso_string()
+            .as_string()
+            .unwrap_or_default();
+        let base_key = js_sys::Date::now() as u64;
+        let mut fresh = Vec::new();
+        for (n, input) in inputs.into_iter().enumerate() {
+            match input.text {
+                Ok(text) => fresh.push(LocalSource {
+                    key: format!("{base_key}-{n}"),
+                    name: input.name,
+                    title: input.title,
+                    text,
+                    added: Some(stamp.clone()),
+                }),
+                Err(why) => problems.push(format!("{}: {why}", input.name)),
+            }
+        }
+        if fresh.is_empty() {
+            s.problems.set(problems);
+            return;
+        }
+        s.busy.set(Some(format!(
+            "Adding {} document{}…",
+            fresh.len(),
+            plural(fresh.len())
+        )));
+        let kept: Vec<LocalSource> = s
+            .entries
+            .get_untracked()
+            .into_iter()
+            .map(|e| e.source)
+            .collect();
+        let mut all = kept.clone();
+        all.extend(fresh.iter().cloned());
+        match build(&all).await {
+            Ok((reports, corpus, index)) => {
+                let joined: Vec<LocalSource> = fresh
+                    .iter()
+                    .filter(|f| reports.iter().any(|r| r.key == f.key && r.error.is_none()))
+                    .cloned()
+                    .collect();
+                for r in reports.iter().filter(|r| r.error.is_some()) {
+                    problems.push(format!(
+                        "{}: {}",
+                        r.name,
+                        r.error.clone().unwrap_or_default()
+                    ));
+                }
+                if !joined.is_empty() {
+                    match put(&joined).await {
+                        Ok(()) => {
+                            let mut stored = kept;
+                            stored.extend(joined.iter().cloned());
+                            // The build included the refused sources too;
+                            // they are left out of the list but stay out of
+                            // storage, and vanish at the next rebuild.
+                            set_entries(&stored, Some(&reports));
+                            crate::corpus::install(corpus, index);
+                            let titles: Vec<String> = joined
+                                .iter()
+                                .filter_map(|j| reports.iter().find(|r| r.key == j.key))
+                                .filter_map(|r| r.title.clone())
+                                .map(|t| format!("“{t}”"))
+                                .collect();
+                            s.done.set(Some(format!("Added {}.", titles.join(", "))));
+                        }
+                        Err(e) => problems.push(e),
+                    }
+                }
+            }
+            Err(e) => problems.push(e),
+        }
+        s.problems.set(problems);
+        s.busy.set(None);
+    });
+}
+
+/// Removes the stored document under `key`, then rebuilds without it.
+pub fn remove(key: String) {
+    let s = state();
+    if s.busy.get_untracked().is_some() {
+        return;
+    }
+    leptos::task::spawn_local(async move {
+        s.problems.set(Vec::new());
+        s.done.set(None);
+        let title = s
+            .entries
+            .get_untracked()
+            .iter()
+            .find(|e| e.source.key == key)
+            .and_then(|e| e.report.as_ref().and_then(|r| r.title.clone()))
+            .unwrap_or_else(|| "the document".to_string());
+        s.busy.set(Some(format!("Removing “{title}”…")));
+        if let Err(e) = call("remove", &[JsValue::from_str(&key)]).await {
+            s.problems.set(vec![e]);
+            s.busy.set(None);
+            return;
+        }
+        let rest: Vec<LocalSource> = s
+            .entries
+            .get_untracked()
+            .into_iter()
+            .map(|e| e.source)
+            .filter(|src| src.key != key)
+            .collect();
+        if rest.is_empty() {
+            set_entries(&rest, None);
+            crate::corpus::reset();
+        } else {
+            match build(&rest).await {
+                Ok((reports, corpus, index)) => {
+                    set_entries(&rest, Some(&reports));
+                    crate::corpus::install(corpus, index);
+                }
+                Err(e) => {
+                    set_entries(&rest, None);
+                    s.problems.set(vec![e]);
+                }
+            }
+        }
+        s.done.set(Some(format!("Removed “{title}”.")));
+        s.busy.set(None);
+    });
+}
+
+/// The stored sources as an export file's text.
+pub fn export() -> String {
+    let sources: Vec<LocalSource> = state()
+        .entries
+        .get_untracked()
+        .into_iter()
+        .map(|e| e.source)
+        .collect();
+    local::export_json(&sources)
+}
+
+/// Imports an export file's text (as new documents, under new keys).
+pub fn import(name: &str, text: &str) {
+    match local::import_json(text) {
+        Ok(sources) => add(sources
+            .into_iter()
+            .map(|src| Input {
+                name: src.name,
+                title: src.title,
+                text: Ok(src.text),
+            })
+            .collect()),
+        Err(e) => state().problems.set(vec![format!("{name}: {e}")]),
+    }
+}
+
+/// Reads dropped or chosen files (a `FileList`) into inputs.
+pub async fn read_files(files: JsValue) -> Vec<Input> {
+    let limit = JsValue::from_f64(local::MAX_SOURCE_BYTES as f64);
+    let json = match call("readFiles", &[files, limit]).await {
+        Ok(v) => v.as_string().unwrap_or_default(),
+        Err(e) => {
+            state().problems.set(vec![e]);
+            return Vec::new();
+        }
+    };
+    read_inputs(&json)
+}
+
+/// `[{name, text} | {name, error}]` from `readFiles`.
+fn read_inputs(json: &str) -> Vec<Input> {
+    #[derive(serde::Deserialize)]
+    struct Read {
+        name: String,
+        text: Option<String>,
+        error: Option<String>,
+    }
+    let Ok(read) = serde_json::from_str::<Vec<Read>>(json) else {
+        return Vec::new();
+    };
+    read.into_iter()
+        .map(|r| Input {
+            name: r.name,
+            title: None,
+            text: match (r.text, r.error) {
+                (Some(t), None) => Ok(t),
+                (_, e) => Err(e.unwrap_or_else(|| "it could not be read".to_string())),
+            },
+        })
+        .collect()
+}
+
+fn set_entries(sources: &[LocalSource], reports: Option<&[LocalReport]>) {
+    let entries = sources
+        .iter()
+        .map(|src| Entry {
+            source: src.clone(),
+            report: reports.and_then(|rs| rs.iter().find(|r| r.key == src.key).cloned()),
+        })
+        .collect();
+    state().entries.set(entries);
+}
+
+async fn list() -> Result<Vec<LocalSource>, String> {
+    let json = call("list", &[]).await?;
+    local::sources_from_json(&json.as_string().unwrap_or_default())
+}
+
+async fn put(sources: &[LocalSource]) -> Result<(), String> {
+    call(
+        "put",
+        &[JsValue::from_str(&local::sources_to_json(sources))],
+    )
+    .await
+    .map(|_| ())
+}
+
+/// Runs the pipeline worker over `sources` (with the embedded corpus).
+async fn build(sources: &[LocalSource]) -> Result<(Vec<LocalReport>, Corpus, SearchIndex), String> {
+    let json = JsValue::from_str(&local::sources_to_json(sources));
+    let base = js_sys::Uint8Array::from(crate::corpus::embedded_bytes());
+    let answer = js_sys::Array::from(&call("build", &[json, base.into()]).await?);
+    let reports = local::reports_from_json(&answer.get(0).as_string().unwrap_or_default())?;
+    let corpus = Corpus::from_bytes(&js_sys::Uint8Array::new(&answer.get(1)).to_vec())
+        .map_err(|e| format!("the built documents could not be read ({e})"))?;
+    let index = SearchIndex::from_bytes(&js_sys::Uint8Array::new(&answer.get(2)).to_vec())
+        .map_err(|e| format!("the built index could not be read ({e})"))?;
+    Ok((reports, corpus, index))
+}
+
+/// Calls `window.atlasLocal[name](...args)` and awaits its promise; a
+/// rejection becomes its message.
+async fn call(name: &str, args: &[JsValue]) -> Result<JsValue, String> {
+    let api = js_sys::Reflect::get(&window(), &JsValue::from_str("atlasLocal"))
+        .ok()
+        .filter(|v| v.is_object())
+        .ok_or("local documents are unavailable (public/local-docs.js did not load)")?;
+    let function = js_sys::Reflect::get(&api, &JsValue::from_str(name))
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .ok_or_else(|| format!("local documents: no {name}()"))?;
+    let promise = function
+        .apply(&api, &args.iter().collect::<js_sys::Array>())
+        .map_err(message)?;
+    wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&promise))
+        .await
+        .map_err(message)
+}
+
+fn message(error: JsValue) -> String {
+    js_sys::Reflect::get(&error, &JsValue::from_str("message"))
+        .ok()
+        .and_then(|m| m.as_string())
+        .or_else(|| error.as_string())
+        .unwrap_or_else(|| "something went wrong".to_string())
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
