@@ -5,6 +5,10 @@
 //! content: a file that is empty, binary, UTF-16 or not UTF-8 stops the build
 //! with its name and line, instead of becoming an empty or garbled document.
 
+mod html;
+
+pub use html::html_to_text;
+
 use crate::error::{Error, ErrorKind};
 use std::path::{Path, PathBuf};
 
