@@ -38,7 +38,7 @@ pub enum ErrorKind {
     },
     /// The extension is not one the pipeline reads.
     #[error(
-        "unsupported file type {0:?}: seeds must be .txt or .md (catalog.toml holds metadata)"
+        "unsupported file type {0:?}: seeds must be .txt, .md, .html or .htm (catalog.toml holds metadata)"
     )]
     UnsupportedExtension(String),
     /// Two seeds would get the same document id.
@@ -55,7 +55,7 @@ pub enum ErrorKind {
     #[error("{0}")]
     Data(String),
     /// The seed folder holds no seed files at all.
-    #[error("no .txt or .md seed files found")]
+    #[error("no .txt, .md, .html or .htm seed files found")]
     NoSeeds,
     /// A base-map source (`data/basemap/*.json`, TopoJSON) is not valid JSON
     /// or does not have the shape the map builder needs.

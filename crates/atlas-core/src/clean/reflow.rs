@@ -42,10 +42,18 @@ pub(crate) fn join_lines(lines: &[&str]) -> String {
 
 /// `true` when blank lines are noise: nearly every text line is followed by
 /// one, and most lines stop mid-sentence (hard wraps), as in `000_…`.
+///
+/// Text with Markdown headings never is: it came through a converter
+/// (`001_…`, `004_…`, saved web pages), which writes each paragraph on one
+/// line, so its short open lines (a date, a byline, a caption) are whole
+/// paragraphs, not hard wraps.
 pub(crate) fn is_double_spaced(lines: &[&str], marks: &[Mark]) -> bool {
     let text: Vec<usize> = (0..lines.len())
         .filter(|&i| marks[i] == Mark::Text)
         .collect();
+    if text.iter().any(|&i| is_markdown_heading(lines[i].trim())) {
+        return false;
+    }
     let followed_by_blank = text
         .iter()
         .filter(|&&i| marks.get(i + 1) == Some(&Mark::Blank))
@@ -120,7 +128,12 @@ fn next_text_starts_upper(lines: &[&str], marks: &[Mark], i: usize) -> bool {
 
 /// Lines that are a block on their own.
 fn stands_alone(t: &str) -> bool {
-    is_numbered_heading(t) || (t.starts_with('#') && t.trim_start_matches('#').starts_with(' '))
+    is_numbered_heading(t) || is_markdown_heading(t)
+}
+
+/// `# Title`, `## Section`.
+fn is_markdown_heading(t: &str) -> bool {
+    t.starts_with('#') && t.trim_start_matches('#').starts_with(' ')
 }
 
 /// Does `raw` start a new paragraph after the line `prev`?
@@ -219,6 +232,19 @@ mod tests {
                 "003 heading glued to keywords",
                 "Palabras clave: Rusia, China. \n 1. Introduction \n\nRussia considers itself\n",
                 vec!["Palabras clave: Rusia, China.", "1. Introduction", "Russia considers itself"],
+            ),
+            (
+                "web page: short lines under a heading are paragraphs, not hard wraps",
+                "# Russia in Asia\n\nMarch 2024\n\nBy Ivan Ivanov\n\n## Background\n\nThe first paragraph.\n\nThe second paragraph.\n\nFigure 1 Exports by year\n",
+                vec![
+                    "# Russia in Asia",
+                    "March 2024",
+                    "By Ivan Ivanov",
+                    "## Background",
+                    "The first paragraph.",
+                    "The second paragraph.",
+                    "Figure 1 Exports by year",
+                ],
             ),
             (
                 "004 list stays a list",

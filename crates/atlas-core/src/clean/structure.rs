@@ -27,7 +27,15 @@ pub(crate) fn strip_block_syntax(text: &str) -> (Option<BlockKind>, &str) {
 }
 
 /// Gives plain-text blocks their kind, from the evidence in the text.
+///
+/// Headings are only guessed from a line's shape when the text marks none:
+/// text with Markdown headings came through a converter (`001_…`, `004_…`,
+/// saved web pages), which marks every heading, so its short lines (a date,
+/// a byline, a figure caption) are paragraphs.
 pub(crate) fn classify(blocks: &mut [CleanBlock], _first_lines: &[u32], audit: &mut Audit) {
+    let guess_headings = !blocks
+        .iter()
+        .any(|b| matches!(b.kind, BlockKind::Heading { .. }));
     for i in 0..blocks.len() {
         if blocks[i].kind != BlockKind::Paragraph {
             continue;
@@ -43,9 +51,9 @@ pub(crate) fn classify(blocks: &mut [CleanBlock], _first_lines: &[u32], audit: &
             && b.text
                 .split_whitespace()
                 .all(|w| w.chars().next().is_some_and(char::is_uppercase));
-        let (kind, why) = if is_numbered_heading(&b.text) {
+        let (kind, why) = if guess_headings && is_numbered_heading(&b.text) {
             (BlockKind::Heading { level: 2 }, "numbered section heading")
-        } else if single_line && looks_like_plain_heading(&b.text) && !byline {
+        } else if guess_headings && single_line && looks_like_plain_heading(&b.text) && !byline {
             let level = if i == 0 { 1 } else { 2 };
             (
                 BlockKind::Heading { level },
@@ -133,6 +141,20 @@ mod tests {
                 "list-item"
             ]
         );
+    }
+
+    #[test]
+    fn with_marked_headings_short_lines_stay_paragraphs() {
+        // A saved web page: `# Title`, then a date and a caption line.
+        let mut blocks = vec![
+            block("Russia in Asia", false, 1),
+            block("March 2024", false, 1),
+            block("Figure 1 Exports by year", false, 1),
+        ];
+        blocks[0].kind = BlockKind::Heading { level: 1 };
+        classify(&mut blocks, &[], &mut Audit::default());
+        let kinds: Vec<&str> = blocks.iter().map(|b| b.kind.name()).collect();
+        assert_eq!(kinds, vec!["heading", "paragraph", "paragraph"]);
     }
 
     #[test]
