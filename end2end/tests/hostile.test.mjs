@@ -1,7 +1,8 @@
-// Document text is data, never markup. A build over the fixture seed in
-// end2end/fixtures/hostile-seeds/ (script, img onerror, javascript: links,
-// style and iframe tags in its title, body and footnote) must show every
-// tag literally, in every view that shows text, and run none of it.
+// Document text is data, never markup. A build over the fixture seeds in
+// end2end/fixtures/hostile-seeds/ — a text seed with script, img onerror,
+// javascript: links, style and iframe tags in its title, body and footnote,
+// and a saved web page with real and escaped ones — must show every tag of
+// the text literally, in every view that shows text, and run none of it.
 // `cargo xtask test` builds that corpus into target/fixture-dist/.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -42,7 +43,7 @@ test('the library shows a title with a <script> tag as text', async () => {
   await page.goto(ctx.server.url);
   await appReady(page);
   await page.waitForSelector('[data-testid="doc-card"]');
-  const card = await page.textContent('[data-testid="doc-card"]');
+  const card = await page.textContent('[data-testid="doc-card"][data-doc-id="hostile"]');
   assert.match(card, /<script>window\.__pwned = 1<\/script> A Hostile Paper on Sakhalin/);
   await assertInert(page);
 });
@@ -77,7 +78,21 @@ test('search hits and their highlights keep the markup as text', async () => {
   await assertInert(page);
 });
 
-test('the map and the other views work with a one-document corpus', async () => {
+test('a saved web page loses its tags, keeps its escaped markup as text, and runs nothing', async () => {
+  const page = await guardedPage();
+  await page.goto(`${ctx.server.url}#/doc/hostile-page`);
+  await appReady(page);
+  await page.waitForSelector('[data-testid="reader-body"]');
+  assert.equal(await page.textContent('[data-testid="reader-title"]'), 'A Saved Web Page on Khabarovsk');
+  const body = await page.textContent('[data-testid="reader-body"]');
+  assert.ok(body.includes('<script>window.__pwned = 23</script>'), body);
+  assert.ok(body.includes('<img src=x onerror=window.__pwned=24>'), body);
+  assert.ok(body.includes('the text around them stays'), body);
+  assert.ok(!body.includes('__pwned = 25') && !body.includes('__pwned = 27') && !body.includes('Menu'), body);
+  await assertInert(page);
+});
+
+test('the map and the other views work with a two-document corpus', async () => {
   const page = await guardedPage();
   for (const view of ['map', 'topics', 'timeline', 'figures', 'people']) {
     await page.goto(`${ctx.server.url}#/${view}`);

@@ -265,9 +265,20 @@ fn local_document(
     Ok(doc)
 }
 
-/// The source's text as a seed, checked and normalised like a seed file.
+/// The source's text as a seed, checked and normalised like a seed file;
+/// only the seeds' file types are read.
 fn seed_of(name: &str, text: &str) -> Result<SeedText, Error> {
-    crate::source::decode_seed(name, text.as_bytes())
+    let ext = name
+        .rsplit_once('.')
+        .map(|(_, e)| e.to_ascii_lowercase())
+        .unwrap_or_default();
+    if !crate::source::SEED_EXTENSIONS.contains(&ext.as_str()) {
+        return Err(Error::file(
+            name,
+            crate::error::ErrorKind::UnsupportedExtension(format!(".{ext}")),
+        ));
+    }
+    crate::source::seed_from_text(name, text)
 }
 
 /// `local-<slug of the file stem>`, with `-2`, `-3`, … when taken.
@@ -412,6 +423,33 @@ mod tests {
         assert_eq!(reports[0].id.as_deref(), Some("local-a"));
         assert!(run_worker("not json", &base().to_bytes()).is_err());
         assert!(run_worker("[]", b"garbage").is_err());
+    }
+
+    #[test]
+    fn html_files_are_read_as_html_and_other_types_are_refused() {
+        let build = extend_corpus(
+            base(),
+            &[
+                source("h", "page.html", "<html><head><script>x()</script></head><body><h1>Harbin Links</h1><p>Harbin &amp; Suifenhe.</p></body></html>"),
+                source("p", "scan.pdf", "%PDF-1.4"),
+            ],
+        )
+        .expect("builds");
+        assert_eq!(build.reports[0].title.as_deref(), Some("Harbin Links"));
+        let doc = build
+            .corpus
+            .documents
+            .iter()
+            .find(|d| d.meta.local)
+            .expect("html joined");
+        assert!(
+            doc.blocks.iter().any(|b| b.text == "Harbin & Suifenhe."),
+            "{:?}",
+            doc.blocks
+        );
+        assert!(doc.blocks.iter().all(|b| !b.text.contains("x()")));
+        let pdf = build.reports[1].error.as_deref().unwrap_or_default();
+        assert!(pdf.contains("unsupported file type \".pdf\""), "{pdf}");
     }
 
     #[test]
