@@ -107,3 +107,23 @@ test('window.wasmBindings.search answers with the documented JSON', async () => 
   const weird = await page.evaluate(() => JSON.parse(window.wasmBindings.search('"\u0000\u202e🙂'.repeat(2000), '')));
   assert.equal(typeof weird.total, 'number');
 });
+
+test('the flat list grows a page at a time, without repeats, keeping focus on "Show more"', async () => {
+  const page = await newPage(ctx.browser);
+  await page.goto(`${ctx.server.url}#/search?lang=en&view=flat`);
+  await appReady(page);
+  await page.waitForSelector('[data-testid="show-more"]');
+  const total = Number((await page.textContent('[data-testid="result-count"]')).match(/^([\d,]+) passage/)[1].replace(/,/g, ''));
+  assert.ok(total > 180, `enough passages to page through (${total})`);
+  assert.equal((await page.$$('[data-testid="hit"]')).length, 60);
+  await page.focus('[data-testid="show-more"]');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="hit"]').length === 120);
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'show-more', 'focus stays on the button');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="hit"]').length === 180);
+  const blocks = await page.$$eval('[data-testid="hit"]', (els) => els.map((el) => el.dataset.block));
+  assert.equal(new Set(blocks).size, blocks.length, 'no passage shown twice');
+  assert.match(await page.textContent('.more'), /Showing 180 of/);
+  assert.deepEqual(page.problems, []);
+});

@@ -20,10 +20,17 @@ pub use crate::components::hit::hit_route;
 /// Runs the query and filters for the results page: ranked hits when there
 /// is a query, the filtered passages in reading order when there is not.
 pub fn run(filters: &Filters, flat: bool) -> Option<SearchResponse> {
+    run_page(filters, flat, 0)
+}
+
+/// One page of results, `LIMIT` hits from `offset` (ranking is stable, so
+/// pages join up).
+fn run_page(filters: &Filters, flat: bool, offset: usize) -> Option<SearchResponse> {
     let selection = crate::corpus::selection().ok()?;
     let searcher = Searcher::new(selection.corpus, selection.index);
     let options = SearchOptions {
         limit: LIMIT,
+        offset,
         per_doc: (!flat).then_some(PER_DOC),
         ..SearchOptions::default()
     };
@@ -106,19 +113,7 @@ pub fn Search(filters: Filters, flat: bool) -> impl IntoView {
         </p>
     };
     let list = if flat {
-        let corpus = selection.corpus;
-        view! {
-            <ol class="hits" data-testid="hits">
-                {response.hits.iter().map(|h| {
-                    let source = corpus.document(&h.doc).map(crate::components::facets::short_doc_label);
-                    view! { <HitItem hit=h.clone() q=q.clone() source=source.unwrap_or_default() /> }
-                }).collect_view()}
-            </ol>
-            {(response.total > response.hits.len()).then(|| view! {
-                <p class="more">{format!("Showing the best {} of {}. Narrow the query or add a filter to see the rest.", response.hits.len(), response.total)}</p>
-            })}
-        }
-        .into_any()
+        view! { <FlatHits first=response.hits.clone() total=response.total filters=filters.clone() /> }.into_any()
     } else {
         grouped(&response, &q).into_any()
     };
@@ -137,6 +132,60 @@ pub fn Search(filters: Filters, flat: bool) -> impl IntoView {
         </div>
     }
     .into_any()
+}
+
+/// The flat list, rendered a page at a time: "Show more" appends the next
+/// `LIMIT` hits without touching those already on screen, so a list of a
+/// thousand passages costs one page's work per click, never a re-render.
+#[component]
+fn FlatHits(first: Vec<Hit>, total: usize, filters: Filters) -> impl IntoView {
+    let q = filters.q.clone();
+    let shown = RwSignal::new(first.len());
+    let pages: RwSignal<Vec<Vec<Hit>>> = RwSignal::new(Vec::new());
+    let page_view = move |hits: Vec<Hit>, q: String| {
+        let corpus = crate::corpus::corpus().ok();
+        hits.into_iter()
+            .map(|h| {
+                let source = corpus
+                    .and_then(|c| c.document(&h.doc))
+                    .map(crate::components::facets::short_doc_label)
+                    .unwrap_or_default();
+                view! { <HitItem hit=h q=q.clone() source /> }
+            })
+            .collect_view()
+    };
+    let more = {
+        let filters = filters.clone();
+        move |_| {
+            let offset = shown.get_untracked();
+            if let Some(next) = run_page(&filters, true, offset) {
+                let n = next.hits.len();
+                if n > 0 {
+                    pages.update(|p| p.push(next.hits));
+                    shown.set(offset + n);
+                }
+            }
+        }
+    };
+    let q_pages = q.clone();
+    view! {
+        <ol class="hits" data-testid="hits">
+            {page_view(first, q.clone())}
+            <For each=move || pages.get().into_iter().enumerate() key=|(i, _)| *i let:((_, hits))>
+                {page_view(hits, q_pages.clone())}
+            </For>
+        </ol>
+        // Only the counts change between clicks: the button stays the same
+        // element, so keyboard focus stays on it.
+        <Show when=move || { total > shown.get() }>
+            <p class="more">
+                {move || format!("Showing {} of {}. ", shown.get(), total)}
+                <button type="button" class="button show-more" on:click=more.clone() data-testid="show-more">
+                    {move || format!("Show {} more", LIMIT.min(total.saturating_sub(shown.get())))}
+                </button>
+            </p>
+        </Show>
+    }
 }
 
 fn grouped(response: &SearchResponse, q: &str) -> impl IntoView {

@@ -176,7 +176,7 @@ fn bench() -> Result<(), String> {
     run_checked(Command::new("cargo").args(["bench", "-p", "atlas-core", "--bench", "search"]))?;
     let dist = dist()?;
     let end2end = root().join("end2end");
-    for script in ["bench/startup.mjs", "bench/typing.mjs"] {
+    for script in ["bench/startup.mjs", "bench/typing.mjs", "bench/scroll.mjs"] {
         run_checked(
             Command::new("node")
                 .arg(script)
