@@ -1,5 +1,7 @@
 //! The URL model: which view the reader is on, as one pure function pair
-//! (`Route::parse` ⇄ `Route::to_hash`), tested natively.
+//! (`Route::parse` ⇄ `Route::to_hash`), tested natively. It uses nothing
+//! but `atlas-core`, so the `url_filters` fuzz target (`fuzz/`) compiles
+//! this file by path; keep it free of the app's other modules.
 //!
 //! Routes live in the URL *fragment* (`#/doc/<id>`) so that `dist/` works on
 //! any static host, under any sub-path, with no server rewrite rules, and so
