@@ -112,19 +112,25 @@ fn dist() -> Result<PathBuf, String> {
 fn fixture_dist(name: &str) -> Result<PathBuf, String> {
     let seeds = root().join("end2end/fixtures").join(name);
     let out = root().join("target/fixture-dist").join(name);
-    let started = Instant::now();
-    run_checked(
-        Command::new("trunk")
-            .args(["build", "--release", "--dist"])
-            .arg(&out)
-            .env("ATLAS_SEEDS", &seeds)
-            .env("ATLAS_TEST_HOOKS", "1"),
-    )?;
-    println!(
-        "xtask: fixture build {name} in {:.1}s",
-        started.elapsed().as_secs_f64()
-    );
+    let secs = dist_over(&seeds, &out, &[("ATLAS_TEST_HOOKS", "1")])?;
+    println!("xtask: fixture build {name} in {secs:.1}s");
     Ok(out)
+}
+
+/// A release build of the app over the seed folder `seeds` (via
+/// `ATLAS_SEEDS`) into `out`, never touching `dist/`; returns its wall-clock
+/// seconds.
+fn dist_over(seeds: &Path, out: &Path, env: &[(&str, &str)]) -> Result<f64, String> {
+    let started = Instant::now();
+    let mut cmd = Command::new("trunk");
+    cmd.args(["build", "--release", "--dist"])
+        .arg(out)
+        .env("ATLAS_SEEDS", seeds);
+    for (key, value) in env {
+        cmd.env(key, value);
+    }
+    run_checked(&mut cmd)?;
+    Ok(started.elapsed().as_secs_f64())
 }
 
 fn test() -> Result<(), String> {
