@@ -8,6 +8,7 @@
 
 mod setup;
 mod sizes;
+mod synth;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
@@ -22,7 +23,8 @@ tasks:
   test    set up, then run every test: native cargo tests, the release build, browser tests on dist/
   sizes   print raw and gzip sizes of the files in dist/
   bench   engine query latency (Criterion, per query class), dist/ sizes, start-up and keystroke-to-paint latency in Chromium
-  lighthouse  Lighthouse scores (mobile and desktop profiles) of the release dist/ in Debian Chromium";
+  lighthouse  Lighthouse scores (mobile and desktop profiles) of the release dist/ in Debian Chromium
+  synth --factor N [--out DIR]      a synthetic seed folder of N x the seeds (default target/synth/xN/)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -34,6 +36,7 @@ fn main() -> ExitCode {
         Some("sizes") => sizes::print(&root().join("dist")),
         Some("bench") => bench(),
         Some("lighthouse") => lighthouse(),
+        Some("synth") => synth::run(&args[1..]),
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);
