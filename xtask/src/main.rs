@@ -6,6 +6,7 @@
 //! it matches, so a second run takes seconds. Versions are pinned here and
 //! must agree with `Cargo.toml` (wasm-bindgen) and `Trunk.toml` ([tools]).
 
+mod scale;
 mod setup;
 mod sizes;
 mod synth;
@@ -24,7 +25,8 @@ tasks:
   sizes   print raw and gzip sizes of the files in dist/
   bench   engine query latency (Criterion, per query class), dist/ sizes, start-up and keystroke-to-paint latency in Chromium
   lighthouse  Lighthouse scores (mobile and desktop profiles) of the release dist/ in Debian Chromium
-  synth --factor N [--out DIR]      a synthetic seed folder of N x the seeds (default target/synth/xN/)";
+  synth --factor N [--out DIR]      a synthetic seed folder of N x the seeds (default target/synth/xN/)
+  bench-scale [--factors 1,10,100]  build, size, start-up, query latency and memory per synthetic corpus size";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -37,6 +39,7 @@ fn main() -> ExitCode {
         Some("bench") => bench(),
         Some("lighthouse") => lighthouse(),
         Some("synth") => synth::run(&args[1..]),
+        Some("bench-scale") => scale::run(&args[1..]),
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);
@@ -123,7 +126,7 @@ fn fixture_dist(name: &str) -> Result<PathBuf, String> {
 /// A release build of the app over the seed folder `seeds` (via
 /// `ATLAS_SEEDS`) into `out`, never touching `dist/`; returns its wall-clock
 /// seconds.
-fn dist_over(seeds: &Path, out: &Path, env: &[(&str, &str)]) -> Result<f64, String> {
+pub fn dist_over(seeds: &Path, out: &Path, env: &[(&str, &str)]) -> Result<f64, String> {
     let started = Instant::now();
     let mut cmd = Command::new("trunk");
     cmd.args(["build", "--release", "--dist"])
