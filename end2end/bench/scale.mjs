@@ -45,7 +45,7 @@ const browser = await launch();
 const INIT = () => {
   window.__startup = { longTasks: [] };
   new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) window.__startup.longTasks.push(e.duration);
+    for (const e of list.getEntries()) window.__startup.longTasks.push([Math.round(e.startTime), Math.round(e.duration)]);
   }).observe({ type: 'longtask', buffered: true });
   addEventListener('TrunkApplicationStarted', (e) => {
     window.__startup.started = performance.now();
@@ -77,7 +77,7 @@ for (let i = 0; i < RUNS; i++) {
   runs.push(
     await page.evaluate(() => ({
       ...window.__startup,
-      longest: Math.max(0, ...window.__startup.longTasks),
+      longest: Math.max(0, ...window.__startup.longTasks.map(([, d]) => d)),
       wasmFetched: performance.getEntriesByType('resource').find((e) => e.name.endsWith('.wasm'))?.responseEnd,
       transfer: performance.getEntriesByType('resource').reduce((n, e) => n + e.transferSize, performance.getEntriesByType('navigation')[0].transferSize),
       memory: window.__wasm.memory.buffer.byteLength,
@@ -95,16 +95,20 @@ const timed = await page.evaluate(
     };
     const search = [];
     const select = [];
+    const perQuery = [];
     for (const q of queries) {
       const options = '{"limit":20}';
       const answer = JSON.parse(window.wasmBindings.search(q, options));
       if (answer.error) throw new Error(`search ${JSON.stringify(q)}: ${answer.error}`);
-      for (let i = 0; i < repeat; i++) search.push(time(() => window.wasmBindings.search(q, options)));
+      const own = [];
+      for (let i = 0; i < repeat; i++) own.push(time(() => window.wasmBindings.search(q, options)));
+      search.push(...own);
+      perQuery.push([own.sort((a, b) => a - b)[Math.floor(own.length / 2)], q, answer.total]);
       const filters = `q=${encodeURIComponent(q)}`;
       window.wasmBindings.select(filters);
       for (let i = 0; i < repeat; i++) select.push(time(() => window.wasmBindings.select(filters)));
     }
-    return { search, select, memory: window.__wasm.memory.buffer.byteLength, heap: performance.memory?.usedJSHeapSize ?? 0 };
+    return { search, select, perQuery, memory: window.__wasm.memory.buffer.byteLength, heap: performance.memory?.usedJSHeapSize ?? 0 };
   },
   { queries: QUERIES, repeat: REPEAT },
 );
@@ -138,5 +142,7 @@ console.log(`start-up, ${THROTTLE}x CPU, ${RUNS} fresh contexts, gzip over loopb
 console.log(`  wasm downloaded ${ms(r.wasm_fetched)}, started ${ms(r.started)}, library shown ${ms(r.shown)}, interactive ${ms(r.interactive)}; longest task ${ms(r.longest_task)}`);
 console.log(`  per run shown/interactive: ${runs.map((x) => `${Math.round(x.shown)}/${Math.round(x.interactive)}`).join(', ')} ms`);
 console.log(`queries (${QUERIES.length} × ${REPEAT}): search p50 ${ms(r.search_p50)} p95 ${ms(r.search_p95)} max ${ms(r.search_max)}; select p50 ${ms(r.select_p50)} p95 ${ms(r.select_p95)}`);
+console.log(`  slowest queries (median ms, query, total hits): ${[...timed.perQuery].sort((a, b) => b[0] - a[0]).slice(0, 8).map(([t, q, n]) => `${t.toFixed(1)} ${JSON.stringify(q)} ${n}`).join('; ')}`);
+console.log(`  long tasks (start ms+duration ms) in the last run: ${runs[runs.length - 1].longTasks.map(([t, d]) => `${t}+${d}`).join(', ') || 'none'}`);
 console.log(`memory: wasm ${mb(r.mem_start)} after start-up, ${mb(r.mem_after)} after the queries; JS heap ${mb(r.js_heap)}`);
 console.log(`scale: ${Object.entries(r).map(([k, v]) => `${k}=${Math.round(v * 1000) / 1000}`).join(' ')}`);
