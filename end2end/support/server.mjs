@@ -26,6 +26,9 @@ const TYPES = {
 export async function serveDist(root = process.env.DIST_DIR ?? resolve('../dist'), prefix = '/', { index = 'index.html', gzip = false } = {}) {
   const base = resolve(root);
   await stat(join(base, index));
+  // file → [mtime, gzip'd bytes]: compressed once, as a static host
+  // serves precompressed files (a 20 MB wasm takes a second to gzip).
+  const gzipped = new Map();
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url, 'http://127.0.0.1');
@@ -45,7 +48,9 @@ export async function serveDist(root = process.env.DIST_DIR ?? resolve('../dist'
       if (gzip && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
         headers['content-encoding'] = 'gzip';
         headers.vary = 'accept-encoding';
-        res.writeHead(200, headers).end(gzipSync(body));
+        const { mtimeMs } = await stat(file);
+        if (gzipped.get(file)?.[0] !== mtimeMs) gzipped.set(file, [mtimeMs, gzipSync(body)]);
+        res.writeHead(200, headers).end(gzipped.get(file)[1]);
         return;
       }
       res.writeHead(200, headers);

@@ -6,8 +6,10 @@
 //! it matches, so a second run takes seconds. Versions are pinned here and
 //! must agree with `Cargo.toml` (wasm-bindgen) and `Trunk.toml` ([tools]).
 
+mod scale;
 mod setup;
 mod sizes;
+mod synth;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
@@ -22,7 +24,9 @@ tasks:
   test    set up, then run every test: native cargo tests, the release build, browser tests on dist/
   sizes   print raw and gzip sizes of the files in dist/
   bench   engine query latency (Criterion, per query class), dist/ sizes, start-up and keystroke-to-paint latency in Chromium
-  lighthouse  Lighthouse scores (mobile and desktop profiles) of the release dist/ in Debian Chromium";
+  lighthouse  Lighthouse scores (mobile and desktop profiles) of the release dist/ in Debian Chromium
+  synth --factor N [--out DIR]      a synthetic seed folder of N x the seeds (default target/synth/xN/)
+  bench-scale [--factors 1,10,100]  build, size, start-up, query latency and memory per synthetic corpus size";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -34,6 +38,8 @@ fn main() -> ExitCode {
         Some("sizes") => sizes::print(&root().join("dist")),
         Some("bench") => bench(),
         Some("lighthouse") => lighthouse(),
+        Some("synth") => synth::run(&args[1..]),
+        Some("bench-scale") => scale::run(&args[1..]),
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);
@@ -112,19 +118,25 @@ fn dist() -> Result<PathBuf, String> {
 fn fixture_dist(name: &str) -> Result<PathBuf, String> {
     let seeds = root().join("end2end/fixtures").join(name);
     let out = root().join("target/fixture-dist").join(name);
-    let started = Instant::now();
-    run_checked(
-        Command::new("trunk")
-            .args(["build", "--release", "--dist"])
-            .arg(&out)
-            .env("ATLAS_SEEDS", &seeds)
-            .env("ATLAS_TEST_HOOKS", "1"),
-    )?;
-    println!(
-        "xtask: fixture build {name} in {:.1}s",
-        started.elapsed().as_secs_f64()
-    );
+    let secs = dist_over(&seeds, &out, &[("ATLAS_TEST_HOOKS", "1")])?;
+    println!("xtask: fixture build {name} in {secs:.1}s");
     Ok(out)
+}
+
+/// A release build of the app over the seed folder `seeds` (via
+/// `ATLAS_SEEDS`) into `out`, never touching `dist/`; returns its wall-clock
+/// seconds.
+pub fn dist_over(seeds: &Path, out: &Path, env: &[(&str, &str)]) -> Result<f64, String> {
+    let started = Instant::now();
+    let mut cmd = Command::new("trunk");
+    cmd.args(["build", "--release", "--dist"])
+        .arg(out)
+        .env("ATLAS_SEEDS", seeds);
+    for (key, value) in env {
+        cmd.env(key, value);
+    }
+    run_checked(&mut cmd)?;
+    Ok(started.elapsed().as_secs_f64())
 }
 
 fn test() -> Result<(), String> {

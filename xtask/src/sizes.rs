@@ -6,6 +6,26 @@ use std::process::Command;
 
 /// Prints a table of `dist/` files with raw and `gzip -9` sizes.
 pub fn print(dist: &Path) -> Result<(), String> {
+    let (mut raw_total, mut gz_total) = (0u64, 0u64);
+    println!("{:<48} {:>10} {:>10}", "dist/ file", "bytes", "gzip -9");
+    for file in measure(dist)? {
+        raw_total += file.raw;
+        gz_total += file.gzip;
+        println!("{:<48} {:>10} {:>10}", file.name, file.raw, file.gzip);
+    }
+    println!("{:<48} {raw_total:>10} {gz_total:>10}", "total");
+    Ok(())
+}
+
+/// One file of `dist/` and its sizes in bytes.
+pub struct FileSize {
+    pub name: String,
+    pub raw: u64,
+    pub gzip: u64,
+}
+
+/// Raw and `gzip -9` sizes of the files in `dist`, sorted by name.
+pub fn measure(dist: &Path) -> Result<Vec<FileSize>, String> {
     let mut entries: Vec<_> = std::fs::read_dir(dist)
         .map_err(|e| {
             format!(
@@ -17,21 +37,15 @@ pub fn print(dist: &Path) -> Result<(), String> {
         .filter(|e| e.path().is_file())
         .collect();
     entries.sort_by_key(|e| e.file_name());
-    let (mut raw_total, mut gz_total) = (0u64, 0u64);
-    println!("{:<48} {:>10} {:>10}", "dist/ file", "bytes", "gzip -9");
+    let mut files = Vec::new();
     for entry in entries {
-        let path = entry.path();
-        let raw = entry.metadata().map(|m| m.len()).unwrap_or(0);
-        let gz = gzip_size(&path)?;
-        raw_total += raw;
-        gz_total += gz;
-        println!(
-            "{:<48} {raw:>10} {gz:>10}",
-            entry.file_name().to_string_lossy()
-        );
+        files.push(FileSize {
+            name: entry.file_name().to_string_lossy().into_owned(),
+            raw: entry.metadata().map(|m| m.len()).unwrap_or(0),
+            gzip: gzip_size(&entry.path())?,
+        });
     }
-    println!("{:<48} {raw_total:>10} {gz_total:>10}", "total");
-    Ok(())
+    Ok(files)
 }
 
 fn gzip_size(path: &Path) -> Result<u64, String> {
