@@ -191,3 +191,37 @@ test('an empty paste and an oversized file get clear messages', async () => {
   assert.match(await page.textContent('[data-testid="local-problems"]'), /huge\.txt: 5\.0 MB is over the 5 MB limit/);
   assert.equal((await page.$$('[data-testid="local-row"]')).length, 0);
 });
+
+test('a large collection: the library and figures render a page at a time', async () => {
+  const page = await newPage(ctx.browser);
+  await openLocal(page);
+  const dir = await mkdtemp(join(tmpdir(), 'atlas-many-'));
+  const documents = Array.from({ length: 51 }, (_, i) => ({
+    key: `k${i}`,
+    name: `paper-${i}.md`,
+    title: `Port Paper ${i}`,
+    text: `# Port Paper ${i}\n\nIn 2019 Vanino shipped $${i + 1} billion of coal, 12% more than in 2018, and Nakhodka 7.5 million tonnes.\n\nBy 2020 the share reached 30% and investment $${i + 2} billion.\n`,
+  }));
+  const file = join(dir, 'many.json');
+  await writeFile(file, JSON.stringify({ format: 'far-east-atlas-local-documents', version: 1, documents }));
+  await page.setInputFiles('[data-testid="local-files"]', [file]);
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="local-open"]').length === 51, null, { timeout: 60000 });
+
+  await page.goto(`${ctx.server.url}#/`);
+  await page.waitForSelector('[data-testid="doc-card"]');
+  assert.equal((await page.$$('[data-testid="doc-card"]')).length, 50, 'the first page of cards');
+  assert.equal(await page.textContent('[data-testid="library-count"]'), '56');
+  await page.click('[data-testid="show-more"]');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="doc-card"]').length === 56);
+  assert.equal(await page.$('[data-testid="show-more"]'), null, 'no more to show');
+
+  await page.goto(`${ctx.server.url}#/figures`);
+  await page.waitForSelector('[data-testid="figure-row"]');
+  const total = Number((await page.textContent('[data-testid="figures-count"]')).match(/^(\d+)/)[1]);
+  assert.ok(total > 300, `${total} figures`);
+  assert.equal((await page.$$('[data-testid="figure-row"]')).length, 200);
+  await page.click('[data-testid="show-more"]');
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid="figure-row"]').length === Math.min(n, 400), total);
+
+  assert.deepEqual(page.problems, []);
+});

@@ -30,6 +30,9 @@ enum Sort {
     Year,
 }
 
+/// Rows rendered at first, and added per "Show more".
+const ROWS_SHOWN: usize = 200;
+
 /// The figures page for `filters`.
 #[component]
 pub fn Figures(filters: Filters) -> impl IntoView {
@@ -72,6 +75,9 @@ pub fn Figures(filters: Filters) -> impl IntoView {
     }
     let count = rows.len();
     let (sort, set_sort) = signal((Sort::Document, true));
+    // A large corpus states tens of thousands of figures: rows are rendered
+    // a page at a time, in the chosen order.
+    let shown = RwSignal::new(ROWS_SHOWN);
     let sorted = move || {
         let (by, ascending) = sort.get();
         let mut rows = rows.clone();
@@ -113,6 +119,7 @@ pub fn Figures(filters: Filters) -> impl IntoView {
     let body = move || {
         sorted()
             .into_iter()
+            .take(shown.get())
             .map(|r| {
                 let href = Route::Reader {
                     id: r.doc.clone(),
@@ -156,6 +163,14 @@ pub fn Figures(filters: Filters) -> impl IntoView {
                     <tbody>{body}</tbody>
                 </table>
             </div>
+            <Show when=move || { count > shown.get() }>
+                <p class="more">
+                    {move || format!("Showing {} of {count}. ", shown.get())}
+                    <button type="button" class="button show-more" on:click=move |_| shown.update(|n| *n += ROWS_SHOWN) data-testid="show-more">
+                        {move || format!("Show {} more", ROWS_SHOWN.min(count.saturating_sub(shown.get())))}
+                    </button>
+                </p>
+            </Show>
             <p><button type="button" class="sort" on:click=move |_| set_sort.set((Sort::Value, false)) data-testid="sort-value">"Largest values first"</button></p>
         </section>
     }

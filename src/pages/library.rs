@@ -14,6 +14,10 @@ pub fn Library() -> impl IntoView {
         Err(e) => return view! { <CorpusError message=e.to_string() /> }.into_any(),
     };
     let words: u32 = corpus.documents.iter().map(|d| d.stats.words).sum();
+    // A collection of hundreds of papers would cost seconds of layout at
+    // start-up: cards are rendered a page at a time.
+    let total = corpus.documents.len();
+    let shown = RwSignal::new(CARDS_SHOWN);
     view! {
         <section class="library" aria-labelledby="library-title">
             <h1 id="library-title">"Library"</h1>
@@ -36,12 +40,23 @@ pub fn Library() -> impl IntoView {
                 <a href="#/local" data-testid="nav-local">"Your documents"</a>
             </p>
             <ol class="doc-list" data-testid="doc-list">
-                {corpus.documents.iter().map(|d| view! { <DocCard doc=d /> }).collect_view()}
+                {move || corpus.documents.iter().take(shown.get()).map(|d| view! { <DocCard doc=d /> }).collect_view()}
             </ol>
+            <Show when=move || { total > shown.get() }>
+                <p class="more">
+                    {move || format!("Showing {} of {total}. ", shown.get())}
+                    <button type="button" class="button show-more" on:click=move |_| shown.update(|n| *n += CARDS_SHOWN) data-testid="show-more">
+                        {move || format!("Show {} more", CARDS_SHOWN.min(total.saturating_sub(shown.get())))}
+                    </button>
+                </p>
+            </Show>
         </section>
     }
     .into_any()
 }
+
+/// Document cards rendered at first, and added per "Show more".
+const CARDS_SHOWN: usize = 50;
 
 /// Topics shown per card: the document's largest shares.
 const PROFILE_SHOWN: usize = 3;

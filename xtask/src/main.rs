@@ -163,7 +163,9 @@ fn test() -> Result<(), String> {
             .args([
                 "--test",
                 "--test-concurrency=1",
-                "--test-timeout=120000",
+                // Also bounds each test *file* when a folder is run: the
+                // accessibility file alone runs axe on 40 views.
+                "--test-timeout=600000",
                 "tests/",
             ])
             .current_dir(&end2end)
