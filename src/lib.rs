@@ -91,9 +91,10 @@ fn routed(route: Route) -> AnyView {
         Route::Reader {
             id,
             block,
+            note,
             q,
             places,
-        } => view! { <pages::reader::Reader id block q places /> }.into_any(),
+        } => view! { <pages::reader::Reader id block note q places /> }.into_any(),
         Route::Search { filters, flat } => {
             view! { <pages::search::Search filters flat /> }.into_any()
         }

@@ -40,6 +40,8 @@ pub enum Route {
         id: String,
         /// Block number to scroll to.
         block: Option<u32>,
+        /// Printed number of the note to scroll to (a hit found in a note).
+        note: Option<u32>,
         /// Query whose matches are highlighted (empty: none).
         q: String,
         /// Places whose mentions are highlighted (`place=<id>`, from the map).
@@ -99,10 +101,12 @@ impl Route {
             [] => Route::Library,
             [doc, id] if doc == "doc" && !id.is_empty() => {
                 let block = query_param(query, "block").and_then(|b| b.parse().ok());
+                let note = query_param(query, "note").and_then(|b| b.parse().ok());
                 let q = query_param(query, "q").unwrap_or_default();
                 Route::Reader {
                     id: id.clone(),
                     block,
+                    note,
                     q,
                     places: Filters::from_query(query).places,
                 }
@@ -138,12 +142,16 @@ impl Route {
             Route::Reader {
                 id,
                 block,
+                note,
                 q,
                 places,
             } => {
                 let mut params = Vec::new();
                 if let Some(n) = block {
                     params.push(format!("block={n}"));
+                }
+                if let Some(n) = note {
+                    params.push(format!("note={n}"));
                 }
                 if !q.is_empty() {
                     params.push(format!("q={}", percent_encode(q)));
@@ -241,6 +249,7 @@ pub fn reader(id: &str, block: Option<u32>) -> Route {
     Route::Reader {
         id: id.to_string(),
         block,
+        note: None,
         q: String::new(),
         places: Vec::new(),
     }
@@ -285,10 +294,21 @@ mod tests {
         let with_q = Route::Reader {
             id: "abc".into(),
             block: Some(3),
+            note: None,
             q: "Kovykta".into(),
             places: Vec::new(),
         };
         assert_eq!(Route::parse("#/doc/abc?q=Kovykta&block=3"), with_q);
+        assert_eq!(
+            Route::parse("#/doc/abc?note=7"),
+            Route::Reader {
+                id: "abc".into(),
+                block: None,
+                note: Some(7),
+                q: String::new(),
+                places: Vec::new(),
+            }
+        );
         assert_eq!(
             Route::parse("#/search?q=labour+migration"),
             search("labour migration")
@@ -329,6 +349,7 @@ mod tests {
             Route::Reader {
                 id: "x".into(),
                 block: Some(2),
+                note: Some(14),
                 q: "\"energy bridge\" -LNG & a=+%".into(),
                 places: vec!["sakhalin".into(), "vladivostok".into()],
             },
@@ -364,7 +385,7 @@ mod tests {
         fn any_route_round_trips(id in "\\PC{1,20}", q in "\\PC{0,40}", block in proptest::option::of(0u32..100_000), flat: bool) {
             let id = id.replace('/', "");
             proptest::prop_assume!(!id.is_empty());
-            let reader = Route::Reader { id, block, q: q.clone(), places: Vec::new() };
+            let reader = Route::Reader { id, block, note: block.map(|b| b % 50), q: q.clone(), places: Vec::new() };
             proptest::prop_assert_eq!(Route::parse(&reader.to_hash()), reader);
             let search = Route::Search { filters: Filters { q, ..Filters::default() }, flat };
             proptest::prop_assert_eq!(Route::parse(&search.to_hash()), search);

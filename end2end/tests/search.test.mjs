@@ -127,3 +127,18 @@ test('the flat list grows a page at a time, without repeats, keeping focus on "S
   assert.match(await page.textContent('.more'), /Showing 180 of/);
   assert.deepEqual(page.problems, []);
 });
+
+test('a hit found in a note opens the reader at that note', async () => {
+  const page = await newPage(ctx.browser, { viewport: { width: 1000, height: 700 } });
+  await page.goto(`${ctx.server.url}#/search?q=Vedomosti&view=flat`);
+  await appReady(page);
+  const hit = page.locator('[data-testid="hit"][data-block*=":note:"]').first();
+  await hit.waitFor();
+  const n = (await hit.getAttribute('data-block')).split(':').pop();
+  assert.match(await hit.locator('a').getAttribute('href'), new RegExp(`\\?note=${n}&q=Vedomosti$`));
+  await hit.locator('a').click();
+  await page.waitForSelector(`#note-${n}.target`);
+  const top = await page.$eval(`#note-${n}`, (el) => el.getBoundingClientRect().top);
+  assert.ok(top >= 0 && top < 700, `note ${n} is in view (top ${top})`);
+  assert.deepEqual(page.problems, []);
+});

@@ -7,8 +7,9 @@ use atlas_core::search::Hit;
 use atlas_core::segments::segments_with_marks;
 use leptos::prelude::*;
 
-/// The reader link for a hit: paragraph hits scroll to the paragraph; note
-/// and metadata hits open the document. The query rides along to highlight.
+/// The reader link for a hit: paragraph hits scroll to the paragraph, note
+/// hits (`<doc>:note:<n>`) to the note; metadata hits open the document.
+/// The query rides along to highlight.
 pub fn hit_route(hit: &Hit, q: &str) -> Route {
     hit_route_marking(hit, q, &[])
 }
@@ -20,9 +21,15 @@ pub fn hit_route_marking(hit: &Hit, q: &str, places: &[String]) -> Route {
         .rsplit_once(':')
         .filter(|(head, _)| head == &hit.doc)
         .and_then(|(_, n)| n.parse().ok());
+    let note = hit
+        .block
+        .strip_prefix(hit.doc.as_str())
+        .and_then(|rest| rest.strip_prefix(":note:"))
+        .and_then(|n| n.parse().ok());
     Route::Reader {
         id: hit.doc.clone(),
         block,
+        note,
         q: q.to_string(),
         places: places.to_vec(),
     }

@@ -124,6 +124,7 @@ pub fn Figures(filters: Filters) -> impl IntoView {
                 let href = Route::Reader {
                     id: r.doc.clone(),
                     block: r.block,
+                    note: None,
                     q: String::new(),
                     places: Vec::new(),
                 }

@@ -15,7 +15,13 @@ use leptos::prelude::*;
 
 /// Shows document `id`, scrolled to `block` if given.
 #[component]
-pub fn Reader(id: String, block: Option<u32>, q: String, places: Vec<String>) -> impl IntoView {
+pub fn Reader(
+    id: String,
+    block: Option<u32>,
+    note: Option<u32>,
+    q: String,
+    places: Vec<String>,
+) -> impl IntoView {
     let corpus = match crate::corpus::corpus() {
         Ok(c) => c,
         Err(e) => {
@@ -35,10 +41,14 @@ pub fn Reader(id: String, block: Option<u32>, q: String, places: Vec<String>) ->
         .into_any();
     };
     crate::components::set_title(&doc.meta.title);
-    if let Some(n) = block {
+    // A paragraph permalink, or a note a search hit was found in.
+    let target = block
+        .map(|n| format!("b-{n}"))
+        .or_else(|| note.map(|n| format!("note-{n}")));
+    if let Some(target) = target {
         request_animation_frame(move || {
-            crate::components::nav::jump_to(&format!("b-{n}"));
-            if let Some(el) = document().get_element_by_id(&format!("b-{n}")) {
+            crate::components::nav::jump_to(&target);
+            if let Some(el) = document().get_element_by_id(&target) {
                 let _ = el.class_list().add_1("target");
             }
         });

@@ -197,7 +197,7 @@ fn grouped(response: &SearchResponse, q: &str) -> impl IntoView {
             let title = corpus.and_then(|c| c.document(&group.doc)).map(|d| d.meta.title.clone()).unwrap_or_else(|| group.doc.clone());
             let hits: Vec<Hit> = response.hits.iter().filter(|h| h.doc == group.doc).take(PER_DOC).cloned().collect();
             let more = group.hits.saturating_sub(hits.len());
-            let doc_href = Route::Reader { id: group.doc.clone(), block: None, q: q.to_string(), places: Vec::new() }.to_hash();
+            let doc_href = Route::Reader { id: group.doc.clone(), block: None, note: None, q: q.to_string(), places: Vec::new() }.to_hash();
             view! {
                 <section class="doc-group" data-testid="doc-group" data-doc-id=group.doc.clone()>
                     <h2><a href=doc_href.clone()>{title}</a></h2>
