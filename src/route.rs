@@ -12,6 +12,7 @@
 //! | `` or `#/` | library |
 //! | `#/doc/<id>` | reader for document `<id>` |
 //! | `#/doc/<id>?block=<n>` | reader, scrolled to block `<id>:<n>` |
+//! | `#/doc/<id>?note=<n>` | reader, scrolled to the note printed `<n>` |
 //! | `#/doc/<id>?q=<query>` | reader with the query's matches highlighted |
 //! | `#/search?q=<query>` | search results (`&view=flat` for an ungrouped list) |
 //! | `#/map` | the map of places mentioned |
