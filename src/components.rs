@@ -16,6 +16,7 @@ pub mod place_table;
 pub mod reader_head;
 pub mod rich_text;
 pub mod search_box;
+pub mod show_more;
 pub mod toc;
 
 use leptos::prelude::*;

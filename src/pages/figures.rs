@@ -5,6 +5,7 @@
 
 use crate::components::facets::short_doc_label;
 use crate::components::filter_chips::FilterChips;
+use crate::components::show_more::{grow, ShowMore};
 use crate::route::{Filters, Route};
 use leptos::prelude::*;
 
@@ -164,14 +165,7 @@ pub fn Figures(filters: Filters) -> impl IntoView {
                     <tbody>{body}</tbody>
                 </table>
             </div>
-            <Show when=move || { count > shown.get() }>
-                <p class="more">
-                    {move || format!("Showing {} of {count}. ", shown.get())}
-                    <button type="button" class="button show-more" on:click=move |_| shown.update(|n| *n += ROWS_SHOWN) data-testid="show-more">
-                        {move || format!("Show {} more", ROWS_SHOWN.min(count.saturating_sub(shown.get())))}
-                    </button>
-                </p>
-            </Show>
+            <ShowMore shown total=count step=ROWS_SHOWN on_more=grow(shown, ROWS_SHOWN) />
             <p><button type="button" class="sort" on:click=move |_| set_sort.set((Sort::Value, false)) data-testid="sort-value">"Largest values first"</button></p>
         </section>
     }

@@ -2,6 +2,7 @@
 //! reader.
 
 use crate::components::doc_meta::{DocMeta, LanguageBadges};
+use crate::components::show_more::{grow, ShowMore};
 use atlas_core::model::Document;
 use leptos::prelude::*;
 
@@ -42,14 +43,7 @@ pub fn Library() -> impl IntoView {
             <ol class="doc-list" data-testid="doc-list">
                 {move || corpus.documents.iter().take(shown.get()).map(|d| view! { <DocCard doc=d /> }).collect_view()}
             </ol>
-            <Show when=move || { total > shown.get() }>
-                <p class="more">
-                    {move || format!("Showing {} of {total}. ", shown.get())}
-                    <button type="button" class="button show-more" on:click=move |_| shown.update(|n| *n += CARDS_SHOWN) data-testid="show-more">
-                        {move || format!("Show {} more", CARDS_SHOWN.min(total.saturating_sub(shown.get())))}
-                    </button>
-                </p>
-            </Show>
+            <ShowMore shown total step=CARDS_SHOWN on_more=grow(shown, CARDS_SHOWN) />
         </section>
     }
     .into_any()

@@ -6,6 +6,7 @@
 use crate::components::facets::FacetPanel;
 use crate::components::filter_chips::FilterChips;
 use crate::components::hit::HitItem;
+use crate::components::show_more::ShowMore;
 use crate::route::{Filters, Route};
 use atlas_core::search::{Hit, SearchOptions, SearchResponse, Searcher};
 use leptos::prelude::*;
@@ -156,7 +157,7 @@ fn FlatHits(first: Vec<Hit>, total: usize, filters: Filters) -> impl IntoView {
     };
     let more = {
         let filters = filters.clone();
-        move |_| {
+        Callback::new(move |()| {
             let offset = shown.get_untracked();
             if let Some(next) = run_page(&filters, true, offset) {
                 let n = next.hits.len();
@@ -165,7 +166,7 @@ fn FlatHits(first: Vec<Hit>, total: usize, filters: Filters) -> impl IntoView {
                     shown.set(offset + n);
                 }
             }
-        }
+        })
     };
     let q_pages = q.clone();
     view! {
@@ -175,16 +176,7 @@ fn FlatHits(first: Vec<Hit>, total: usize, filters: Filters) -> impl IntoView {
                 {page_view(hits, q_pages.clone())}
             </For>
         </ol>
-        // Only the counts change between clicks: the button stays the same
-        // element, so keyboard focus stays on it.
-        <Show when=move || { total > shown.get() }>
-            <p class="more">
-                {move || format!("Showing {} of {}. ", shown.get(), total)}
-                <button type="button" class="button show-more" on:click=more.clone() data-testid="show-more">
-                    {move || format!("Show {} more", LIMIT.min(total.saturating_sub(shown.get())))}
-                </button>
-            </p>
-        </Show>
+        <ShowMore shown total step=LIMIT on_more=more />
     }
 }
 
