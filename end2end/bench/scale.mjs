@@ -24,6 +24,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { serveDist } from '../support/server.mjs';
 import { launch } from '../support/browser.mjs';
+import { openMeasured } from './startup-probe.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 3);
 const THROTTLE = Number(process.env.THROTTLE ?? 1);
@@ -42,35 +43,12 @@ for (const file of await readdir(DIST)) {
 }
 const browser = await launch();
 
-const INIT = () => {
-  window.__startup = { longTasks: [] };
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) window.__startup.longTasks.push([Math.round(e.startTime), Math.round(e.duration)]);
-  }).observe({ type: 'longtask', buffered: true });
-  addEventListener('TrunkApplicationStarted', (e) => {
-    window.__startup.started = performance.now();
-    window.__wasm = e.detail.wasm;
-  });
-  const check = () => {
-    if (window.__startup.shown) return;
-    if (document.querySelector('[data-testid="doc-list"]') && !document.getElementById('boot')) {
-      window.__startup.shown = performance.now();
-      setTimeout(() => (window.__startup.interactive = performance.now()), 0);
-    }
-  };
-  new MutationObserver(check).observe(document, { childList: true, subtree: true });
-};
-
 const runs = [];
 let page;
 for (let i = 0; i < RUNS; i++) {
-  const context = await browser.newContext({ serviceWorkers: 'block' });
-  page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  if (THROTTLE > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
-  await page.addInitScript(INIT);
-  await page.goto(server.url);
-  await page.waitForFunction(() => window.__startup?.interactive !== undefined, null, { timeout: 300000 });
+  const opened = await openMeasured(browser, server.url, { throttle: THROTTLE, timeout: 300000 });
+  const context = opened.context;
+  page = opened.page;
   // The deferred warm-up starts 250 ms after start-up; evaluate waits for
   // the main thread, so it returns only once that is done.
   await page.waitForTimeout(3000);

@@ -13,36 +13,16 @@
 import { resolve } from 'node:path';
 import { serveDist } from '../support/server.mjs';
 import { launch } from '../support/browser.mjs';
+import { openMeasured } from './startup-probe.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 7);
 const THROTTLE = Number(process.env.THROTTLE ?? 4);
 const server = await serveDist(process.env.DIST_DIR ?? resolve('../dist'), '/', { gzip: true });
 const browser = await launch();
 
-const INIT = () => {
-  window.__startup = { longTasks: [] };
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) window.__startup.longTasks.push([Math.round(e.startTime), Math.round(e.duration)]);
-  }).observe({ type: 'longtask', buffered: true });
-  const check = () => {
-    if (window.__startup.shown) return;
-    if (document.querySelector('[data-testid="doc-list"]') && !document.getElementById('boot')) {
-      window.__startup.shown = performance.now();
-      setTimeout(() => (window.__startup.interactive = performance.now()), 0);
-    }
-  };
-  new MutationObserver(check).observe(document, { childList: true, subtree: true });
-};
-
 const runs = [];
 for (let i = 0; i < RUNS; i++) {
-  const context = await browser.newContext({ serviceWorkers: 'block' });
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
-  await page.addInitScript(INIT);
-  await page.goto(server.url);
-  await page.waitForFunction(() => window.__startup?.interactive !== undefined, null, { timeout: 30000 });
+  const { context, page } = await openMeasured(browser, server.url, { throttle: THROTTLE });
   await page.waitForTimeout(3000);
   const r = await page.evaluate(() => window.__startup);
   const transfer = await page.evaluate(() =>

@@ -5,15 +5,11 @@
 use atlas_core::{build_corpus, ErrorKind};
 use std::path::PathBuf;
 
+mod common;
+
 /// A fresh scratch seed folder holding `files`.
 fn seed_dir(name: &str, files: &[(&str, &[u8])]) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("atlas-bad-seeds-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("scratch dir");
-    for (file, bytes) in files {
-        std::fs::write(dir.join(file), bytes).expect("scratch file");
-    }
-    dir
+    common::scratch_seeds("bad-seeds", name, files)
 }
 
 const GOOD: &[u8] = b"# A Paper on Sakhalin\n\nSakhalin gas goes to Japan.\n";
@@ -112,7 +108,7 @@ fn a_new_seed_without_catalog_entry_just_works() {
 
 #[test]
 fn the_real_seeds_round_trip_through_the_embedded_format() {
-    let seeds = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
+    let seeds = common::seeds_dir();
     let corpus = build_corpus(&seeds).expect("the seed corpus builds");
     assert_eq!(corpus.documents.len(), 5);
     let decoded = atlas_core::Corpus::from_bytes(&corpus.to_bytes()).expect("decodes");

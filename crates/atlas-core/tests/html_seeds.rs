@@ -6,15 +6,12 @@ use atlas_core::build_corpus;
 use atlas_core::model::BlockKind;
 use std::path::PathBuf;
 
-/// A fresh scratch seed folder holding `files`.
+mod common;
+
+/// A fresh scratch seed folder holding `files` (as text).
 fn seed_dir(name: &str, files: &[(&str, &str)]) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("atlas-html-seeds-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("scratch dir");
-    for (file, text) in files {
-        std::fs::write(dir.join(file), text).expect("scratch file");
-    }
-    dir
+    let bytes: Vec<(&str, &[u8])> = files.iter().map(|(f, t)| (*f, t.as_bytes())).collect();
+    common::scratch_seeds("html-seeds", name, &bytes)
 }
 
 const PAGE: &str = r##"<!DOCTYPE html>

@@ -7,20 +7,10 @@
 use atlas_core::index::passages;
 use atlas_core::search::query::{parse, Atom, Query, MAX_ATOMS};
 use atlas_core::search::{SearchOptions, SearchResponse, Searcher, MAX_LIMIT};
-use atlas_core::{Corpus, SearchIndex};
 use proptest::prelude::*;
-use std::path::PathBuf;
-use std::sync::OnceLock;
 
-fn fixture() -> &'static (Corpus, SearchIndex) {
-    static F: OnceLock<(Corpus, SearchIndex)> = OnceLock::new();
-    F.get_or_init(|| {
-        let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
-        let corpus = atlas_core::build_corpus(&dir).unwrap();
-        let index = SearchIndex::build(&corpus);
-        (corpus, index)
-    })
-}
+mod common;
+use common::seed_index as fixture;
 
 fn search(q: &str, options: &SearchOptions) -> SearchResponse {
     let (corpus, index) = fixture();

@@ -3,22 +3,13 @@
 //! can make a query panic or return hits out of order.
 
 use atlas_core::search::{SearchOptions, SearchResponse, Searcher};
-use atlas_core::{Corpus, SearchIndex};
+use atlas_core::SearchIndex;
 use proptest::prelude::*;
-use std::path::PathBuf;
-use std::sync::OnceLock;
 
 const LUKIN: &str = "002_e63e79a699b4910e";
 
-fn fixture() -> &'static (Corpus, SearchIndex) {
-    static F: OnceLock<(Corpus, SearchIndex)> = OnceLock::new();
-    F.get_or_init(|| {
-        let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
-        let corpus = atlas_core::build_corpus(&dir).unwrap();
-        let index = SearchIndex::build(&corpus);
-        (corpus, index)
-    })
-}
+mod common;
+use common::seed_index as fixture;
 
 fn search_with(q: &str, options: &SearchOptions) -> SearchResponse {
     let (corpus, index) = fixture();
