@@ -287,23 +287,12 @@ pub async fn read_files(files: JsValue) -> Vec<Input> {
 
 /// `[{name, text} | {name, error}]` from `readFiles`.
 fn read_inputs(json: &str) -> Vec<Input> {
-    #[derive(serde::Deserialize)]
-    struct Read {
-        name: String,
-        text: Option<String>,
-        error: Option<String>,
-    }
-    let Ok(read) = serde_json::from_str::<Vec<Read>>(json) else {
-        return Vec::new();
-    };
-    read.into_iter()
-        .map(|r| Input {
-            name: r.name,
+    local::read_files_json(json)
+        .into_iter()
+        .map(|(name, text)| Input {
+            name,
             title: None,
-            text: match (r.text, r.error) {
-                (Some(t), None) => Ok(t),
-                (_, e) => Err(e.unwrap_or_else(|| "it could not be read".to_string())),
-            },
+            text,
         })
         .collect()
 }

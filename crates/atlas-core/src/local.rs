@@ -99,6 +99,28 @@ pub fn sources_from_json(json: &str) -> Result<Vec<LocalSource>, String> {
     serde_json::from_str(json).map_err(|e| format!("stored documents could not be read ({e})"))
 }
 
+/// Reads what the page's file reader gives (`[{name, text} | {name,
+/// error}]`, public/local-docs.js): each file's name and its text, or why it
+/// could not be read.
+pub fn read_files_json(json: &str) -> Vec<(String, Result<String, String>)> {
+    #[derive(Deserialize)]
+    struct Read {
+        name: String,
+        text: Option<String>,
+        error: Option<String>,
+    }
+    let read: Vec<Read> = serde_json::from_str(json).unwrap_or_default();
+    read.into_iter()
+        .map(|r| {
+            let text = match (r.text, r.error) {
+                (Some(t), None) => Ok(t),
+                (_, e) => Err(e.unwrap_or_else(|| "it could not be read".to_string())),
+            };
+            (r.name, text)
+        })
+        .collect()
+}
+
 /// Reads the worker's `[LocalReport, …]`.
 pub fn reports_from_json(json: &str) -> Result<Vec<LocalReport>, String> {
     serde_json::from_str(json).map_err(|e| format!("the pipeline's answer could not be read ({e})"))
@@ -335,6 +357,22 @@ mod tests {
             text: text.into(),
             added: None,
         }
+    }
+
+    #[test]
+    fn read_files_give_text_or_the_reason() {
+        let read = read_files_json(
+            r#"[{"name":"a.md","text":"Hi"},{"name":"b.txt","error":"too big"},{"name":"c"}]"#,
+        );
+        assert_eq!(
+            read,
+            vec![
+                ("a.md".to_string(), Ok("Hi".to_string())),
+                ("b.txt".to_string(), Err("too big".to_string())),
+                ("c".to_string(), Err("it could not be read".to_string())),
+            ]
+        );
+        assert!(read_files_json("not json").is_empty());
     }
 
     #[test]
