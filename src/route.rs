@@ -132,7 +132,9 @@ impl Route {
                 filters: Filters::from_query(query),
             },
             [v] if v == "local" => Route::Local,
-            _ => Route::NotFound(percent_decode(fragment)),
+            // Kept as written: decoding first would turn `%2F` into a path
+            // separator, and the echoed fragment would name another view.
+            _ => Route::NotFound(fragment.to_string()),
         }
     }
 
@@ -190,7 +192,7 @@ impl Route {
                 with_params("#/people".to_string(), &filters.to_params())
             }
             Route::Local => "#/local".to_string(),
-            Route::NotFound(raw) => format!("#{}", percent_encode_fragment(raw)),
+            Route::NotFound(raw) => format!("#{raw}"),
         }
     }
 }
@@ -260,22 +262,11 @@ fn query_param(query: &str, key: &str) -> Option<String> {
     query
         .split('&')
         .filter_map(|pair| pair.split_once('='))
-        .find(|(k, _)| *k == key)
+        // The last one wins, as in `Filters::from_query`: one URL, one rule.
+        .filter(|(k, _)| *k == key)
+        .last()
         // `+` is a space in query strings written by forms and other tools.
         .map(|(_, v)| percent_decode(&v.replace('+', " ")))
-}
-
-/// Like [`percent_encode`] but keeps `/ ? = &`, for echoing a whole fragment.
-fn percent_encode_fragment(s: &str) -> String {
-    s.split('/')
-        .map(|seg| {
-            seg.split('?')
-                .map(percent_encode)
-                .collect::<Vec<_>>()
-                .join("?")
-        })
-        .collect::<Vec<_>>()
-        .join("/")
 }
 
 #[cfg(test)]
@@ -341,6 +332,28 @@ mod tests {
     }
 
     #[test]
+    fn an_unknown_fragment_is_echoed_as_written() {
+        // `%2F` decodes to `/`: decoded, the echo would read as the library.
+        let route = Route::parse("#/%2F");
+        assert_eq!(route, Route::NotFound("/%2F".into()));
+        assert_eq!(route.to_hash(), "#/%2F");
+        assert_eq!(Route::parse(&route.to_hash()), route);
+    }
+
+    #[test]
+    fn a_repeated_parameter_means_its_last_value_everywhere() {
+        let Route::Reader { q, block, .. } = Route::parse("#/doc/a?q=first&block=1&q=last&block=2")
+        else {
+            panic!("not a reader route");
+        };
+        assert_eq!((q.as_str(), block), ("last", Some(2)));
+        let Route::Search { filters, .. } = Route::parse("#/search?q=first&q=last") else {
+            panic!("not a search route");
+        };
+        assert_eq!(filters.q, "last");
+    }
+
+    #[test]
     fn round_trips() {
         for route in [
             Route::Library,
@@ -392,10 +405,12 @@ mod tests {
             proptest::prop_assert_eq!(Route::parse(&search.to_hash()), search);
         }
 
-        /// Whatever is in the address bar, parsing never panics.
+        /// Whatever is in the address bar, parsing never panics, and the
+        /// fragment written back for it names the same route.
         #[test]
         fn any_fragment_parses(fragment in "\\PC{0,200}") {
-            let _ = Route::parse(&fragment).to_hash();
+            let route = Route::parse(&fragment);
+            proptest::prop_assert_eq!(Route::parse(&route.to_hash()), route);
         }
     }
 

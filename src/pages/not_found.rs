@@ -6,6 +6,8 @@ use leptos::prelude::*;
 #[component]
 pub fn NotFound(raw: String) -> impl IntoView {
     crate::components::set_title("Not found");
+    // The route keeps the fragment as written; the reader sees it decoded.
+    let raw = crate::route::percent_decode(&raw);
     view! {
         <section class="not-found" data-testid="not-found">
             <h1>"Nothing here"</h1>
