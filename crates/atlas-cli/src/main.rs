@@ -6,6 +6,7 @@ mod annotations;
 mod output;
 
 use clap::{Parser, Subcommand};
+use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -123,15 +124,29 @@ fn default_seed_dir() -> PathBuf {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
-        Ok(text) => {
-            println!("{text}");
-            ExitCode::SUCCESS
-        }
+        Ok(text) => match print_text(&text) {
+            Ok(()) => ExitCode::SUCCESS,
+            // The reader went away (`atlas places --json | head -1`): that is
+            // how a pipeline ends, not an error, so stop quietly.
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("atlas: writing to stdout: {e}");
+                ExitCode::FAILURE
+            }
+        },
         Err(message) => {
             eprintln!("atlas: {message}");
             ExitCode::FAILURE
         }
     }
+}
+
+/// Writes the answer to a locked stdout. Unlike `println!`, which panics
+/// when stdout is closed, this returns the error for `main` to judge.
+fn print_text(text: &str) -> io::Result<()> {
+    let mut out = io::stdout().lock();
+    writeln!(out, "{text}")?;
+    out.flush()
 }
 
 fn run(cli: Cli) -> Result<String, String> {

@@ -129,6 +129,7 @@ pub fn clean(text: &str) -> CleanDoc {
     let paras = page_furniture::drop_number_headings(paras, &mut audit);
     let paras = heal::heal(paras, &mut audit);
     let explicit_markers = paras.iter().any(|p| p.text.contains("<sup>"));
+    let mut table_rows: Vec<bool> = Vec::with_capacity(paras.len());
     let mut blocks: Vec<CleanBlock> = paras
         .iter()
         .filter_map(|p| {
@@ -137,6 +138,7 @@ pub fn clean(text: &str) -> CleanDoc {
             if text.is_empty() && spans.is_empty() {
                 return None;
             }
+            table_rows.push(text_shape::table_row_cells(&p.text).is_some());
             Some(CleanBlock {
                 kind: kind_hint.unwrap_or(BlockKind::Paragraph),
                 text,
@@ -148,12 +150,12 @@ pub fn clean(text: &str) -> CleanDoc {
         })
         .collect();
     if !explicit_markers {
-        markers::find_plain_markers(&mut blocks, &mut audit);
+        markers::find_plain_markers(&mut blocks, &mut table_rows, &mut audit);
     }
     for b in &mut blocks {
         b.notes = crate::model::note_numbers(&b.spans);
     }
-    structure::classify(&mut blocks, &paras_first_lines(&paras), &mut audit);
+    structure::classify(&mut blocks, &table_rows, &mut audit);
     let notes = finish_notes(&mut notes, &blocks, &mut audit);
     CleanDoc {
         blocks,
@@ -161,10 +163,6 @@ pub fn clean(text: &str) -> CleanDoc {
         meta,
         audit: audit.entries,
     }
-}
-
-fn paras_first_lines(paras: &[Para]) -> Vec<u32> {
-    paras.iter().map(|p| p.line).collect()
 }
 
 /// Renders notes, sorts them, and adds a `missing` note for every marker
@@ -221,6 +219,27 @@ mod tests {
             .iter()
             .map(|b| (b.kind.name(), b.text.as_str()))
             .collect()
+    }
+
+    #[test]
+    fn a_markdown_pipe_table_keeps_a_block_per_row() {
+        // No heading marks the text, so short lines are guessed as headings;
+        // a header row must not be one, and the separator row goes.
+        let doc = clean(
+            "Trade with China grew in the decade.\n\n| Year | Exports |\n|---|---:|\n\
+             | 2010 | 5.1 |\n| oil and gas | 3 |\n\nAfter the table.\n",
+        );
+        assert_eq!(
+            kinds(&doc),
+            vec![
+                ("paragraph", "Trade with China grew in the decade."),
+                ("paragraph", "Year | Exports"),
+                ("paragraph", "2010 | 5.1"),
+                ("paragraph", "oil and gas | 3"),
+                ("paragraph", "After the table."),
+            ]
+        );
+        assert!(doc.notes.is_empty());
     }
 
     #[test]

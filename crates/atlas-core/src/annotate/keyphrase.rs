@@ -15,7 +15,12 @@
 //!   three quarters of its occurrences (`developing Russia’s Far` is always
 //!   followed by `East`), and it is not continued on one side nine times
 //!   in ten (`Far` of `Far East`, `Far Eastern`),
-//! - occurs at least [`MIN_COUNT`] times in the document.
+//! - occurs at least [`MIN_COUNT`] times in the document,
+//! - is not made only of generic words (`data/keyphrase-generic.txt`:
+//!   `development`, `issue`, `system`, `long-term` are no subject of a
+//!   paper, though `energy cooperation` is). The list is curated from what
+//!   the seeds ranked; the statistics cannot tell these apart, since one
+//!   paper may simply use policy prose more than the others.
 //!
 //! Words are compared by their search terms ([`crate::analysis`]: folded
 //! and stemmed, so `pipelines` counts as `pipeline`); the phrase is shown in
@@ -30,7 +35,8 @@
 use crate::analysis::{tokens, Token};
 use crate::model::Document;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::OnceLock;
 
 /// Key phrases kept per document.
 pub const PHRASES_PER_DOC: usize = 12;
@@ -66,6 +72,44 @@ const FILLER_WORDS: [&str; 10] = [
 const NUMBER_WORDS: [&str; 9] = [
     "billion", "bn", "million", "mln", "trillion", "thousand", "hundred", "percent", "per",
 ];
+
+/// Generic words of policy prose, one a line (see the file's header).
+const GENERIC_TEXT: &str = include_str!("../../../../data/keyphrase-generic.txt");
+
+/// The search terms of `data/keyphrase-generic.txt`; an entry that is not
+/// exactly one word, or is a stop word (never a phrase word anyway), is an
+/// error `data/keyphrase-generic.txt:LINE: reason`.
+fn parse_generic_words(text: &str) -> Result<HashSet<String>, String> {
+    let mut terms = HashSet::new();
+    for (i, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let at = format!("data/keyphrase-generic.txt:{}", i + 1);
+        match tokens(line).as_slice() {
+            [t] if t.start == 0 && t.end == line.len() && !t.stop => {
+                terms.insert(t.term.clone());
+            }
+            [t] if t.stop => return Err(format!("{at}: {line:?} is a stop word already")),
+            _ => return Err(format!("{at}: {line:?} is not one word")),
+        }
+    }
+    Ok(terms)
+}
+
+/// The bundled generic words (empty if the file were broken: a test keeps
+/// it parsing, and key phrases are better unfiltered than absent).
+fn generic_terms() -> &'static HashSet<String> {
+    static TERMS: OnceLock<HashSet<String>> = OnceLock::new();
+    TERMS.get_or_init(|| parse_generic_words(GENERIC_TEXT).unwrap_or_default())
+}
+
+/// `true` when every word of the phrase key is a generic word.
+fn is_generic(key: &str) -> bool {
+    let generic = generic_terms();
+    key.split(' ').all(|term| generic.contains(term))
+}
 
 /// One characteristic term of a document.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -108,7 +152,7 @@ fn choose(doc: &DocCounts, corpus: &HashMap<&str, u32>, corpus_words: u64) -> Ve
     let mut scored: Vec<(f64, &str, u32, &BTreeMap<String, u32>)> = doc
         .phrases
         .iter()
-        .filter(|(_, (n, _))| *n >= MIN_COUNT)
+        .filter(|(key, (n, _))| *n >= MIN_COUNT && !is_generic(key))
         .filter_map(|(key, (n, surfaces))| {
             let rest = corpus
                 .get(key.as_str())
@@ -309,6 +353,50 @@ fn joined(text: &str, run: &[Token]) -> bool {
 mod tests {
     use super::*;
     use crate::source::decode_seed;
+
+    #[test]
+    fn the_generic_word_list_parses_and_every_entry_is_one_word() {
+        let words = parse_generic_words(GENERIC_TEXT).unwrap();
+        assert!(
+            words.contains("develop") && words.contains("issu"),
+            "{words:?}"
+        );
+        for (text, line) in [
+            ("# source\nlong-term\n", 2),
+            ("# source\n\nthe\n", 3),
+            ("# source\nfar east\n", 2),
+        ] {
+            let err = parse_generic_words(text).unwrap_err();
+            assert!(
+                err.starts_with(&format!("data/keyphrase-generic.txt:{line}: ")),
+                "{err}"
+            );
+        }
+    }
+
+    /// Regression: `atlas tags` gave the seeds key phrases such as
+    /// `development` (001_…), `system`, `power`, `North` (002_…), `issue`,
+    /// `Minister` (003_…), `increase`, `events` and `long-term` (004_…).
+    #[test]
+    fn generic_words_are_no_key_phrases_alone_but_stay_in_names() {
+        let a = doc(
+            "a.txt",
+            "The development of the gas pipeline. Development, development.\n\n\
+             The long-term issue: energy cooperation, energy cooperation and the gas pipeline.\n\n\
+             A long-term issue of development, and energy cooperation with the gas pipeline.",
+        );
+        let b = doc(
+            "b.txt",
+            "The trade of Russia with Japan.\n\nThe trade of Japan.",
+        );
+        let phrases = key_phrases(&[a, b]);
+        let texts: Vec<&str> = phrases[0].iter().map(|k| k.text.as_str()).collect();
+        for generic in ["development", "Development", "long-term", "issue"] {
+            assert!(!texts.contains(&generic), "{generic}: {texts:?}");
+        }
+        assert!(texts.contains(&"energy cooperation"), "{texts:?}");
+        assert!(texts.contains(&"gas pipeline"), "{texts:?}");
+    }
 
     fn doc(name: &str, text: &str) -> Document {
         let seed = decode_seed(name, text.as_bytes()).unwrap();

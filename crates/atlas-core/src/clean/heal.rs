@@ -7,10 +7,12 @@
 //! Once notes and furniture are gone the two halves are neighbours again:
 //! they are joined when the first does not end a sentence and the second
 //! starts in lower case, or when the first stops on an open word and a
-//! page break stood between them. Headings, list items and title-like lines
-//! are never joined.
+//! page break stood between them. Headings, list items, table rows and
+//! title-like lines are never joined.
 
-use super::text_shape::{ends_sentence, looks_like_plain_heading, starts_lowercase};
+use super::text_shape::{
+    ends_sentence, looks_like_plain_heading, starts_lowercase, table_row_cells,
+};
 use super::{Audit, Para};
 use crate::model::AuditAction;
 
@@ -49,7 +51,12 @@ pub(crate) fn heal(paras: Vec<Para>, audit: &mut Audit) -> Vec<Para> {
 }
 
 fn is_block_syntax(text: &str) -> bool {
-    text.starts_with('#') || text.starts_with("- ") || text.starts_with("• ")
+    text.starts_with('#')
+        || text.starts_with("- ")
+        || text.starts_with("• ")
+        // A row never ends a sentence and may start in lower case
+        // (`| oil and gas | 3 |`), yet it is never half a paragraph.
+        || table_row_cells(text).is_some()
 }
 
 fn should_join(prev: &Para, next: &Para) -> bool {

@@ -8,6 +8,10 @@
 //! sequence: markers rise one by one through the text, so a number is a
 //! marker only when it is just above the previous marker; years, prices and
 //! section numbers (`2009`, `$11.5`, `1. Introduction`) never fit.
+//!
+//! Table rows (`| 2010 | 5.1 |` from a saved web page) are never searched:
+//! a cell is a value, so the `.1` of `5.1` or a cell holding only `3` read
+//! as the next marker would cut a figure or drop a row.
 
 use super::{Audit, CleanBlock};
 use crate::model::{AuditAction, Span, SpanKind};
@@ -18,11 +22,23 @@ const RULE: &str = "markers";
 const WINDOW: u32 = 5;
 
 /// Finds plain-number markers in `blocks`, removes them from the text and
-/// records them as [`SpanKind::NoteRef`] spans.
-pub(crate) fn find_plain_markers(blocks: &mut Vec<CleanBlock>, audit: &mut Audit) {
+/// records them as [`SpanKind::NoteRef`] spans. `table_rows[i]` says block
+/// `i` is a table row, which is left as it is; it stays in step with
+/// `blocks` (a number alone on a line leaves both).
+pub(crate) fn find_plain_markers(
+    blocks: &mut Vec<CleanBlock>,
+    table_rows: &mut Vec<bool>,
+    audit: &mut Audit,
+) {
     let mut last = 0u32;
     let mut out: Vec<CleanBlock> = Vec::with_capacity(blocks.len());
-    for mut b in blocks.drain(..) {
+    let mut out_rows: Vec<bool> = Vec::with_capacity(blocks.len());
+    for (i, mut b) in blocks.drain(..).enumerate() {
+        if table_rows.get(i).copied().unwrap_or(false) {
+            out.push(b);
+            out_rows.push(true);
+            continue;
+        }
         let lone = b.text.len() <= 3 && b.text.chars().all(|c| c.is_ascii_digit());
         if lone {
             let n: u32 = b.text.parse().unwrap_or(0);
@@ -65,8 +81,10 @@ pub(crate) fn find_plain_markers(blocks: &mut Vec<CleanBlock>, audit: &mut Audit
             apply(&mut b, &found);
         }
         out.push(b);
+        out_rows.push(false);
     }
     *blocks = out;
+    *table_rows = out_rows;
 }
 
 fn fits(n: u32, last: u32) -> bool {
@@ -198,7 +216,7 @@ mod tests {
 
     fn run(texts: &[&str]) -> Vec<(String, Vec<u32>)> {
         let mut blocks: Vec<CleanBlock> = texts.iter().map(|t| block(t)).collect();
-        find_plain_markers(&mut blocks, &mut Audit::default());
+        find_plain_markers(&mut blocks, &mut Vec::new(), &mut Audit::default());
         blocks
             .into_iter()
             .map(|b| {
@@ -263,6 +281,31 @@ mod tests {
     }
 
     #[test]
+    fn table_rows_keep_their_numbers() {
+        let mut blocks: Vec<CleanBlock> =
+            ["Trade grew.", "2010 | 5.1 | 4.0", "3", "Exports rose.1"]
+                .iter()
+                .map(|t| block(t))
+                .collect();
+        let mut rows = vec![false, true, true, false];
+        find_plain_markers(&mut blocks, &mut rows, &mut Audit::default());
+        assert_eq!(rows.len(), blocks.len());
+        let got: Vec<(&str, Vec<u32>)> = blocks
+            .iter()
+            .map(|b| (b.text.as_str(), crate::model::note_numbers(&b.spans)))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("Trade grew.", vec![]),
+                ("2010 | 5.1 | 4.0", vec![]),
+                ("3", vec![]),
+                ("Exports rose.", vec![1]),
+            ]
+        );
+    }
+
+    #[test]
     fn a_number_alone_marks_the_paragraph_above() {
         // 003_…: "orders of $25 Billion." then "42" on its own line.
         let got = run(&["potential.1", "orders of $25 Billion.", "2"]);
@@ -281,7 +324,7 @@ mod tests {
             },
         });
         let mut blocks = vec![b];
-        find_plain_markers(&mut blocks, &mut Audit::default());
+        find_plain_markers(&mut blocks, &mut Vec::new(), &mut Audit::default());
         let b = &blocks[0];
         let link = b
             .spans

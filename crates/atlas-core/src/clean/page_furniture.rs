@@ -7,7 +7,7 @@
 //! of short repeated lines (` ValdaiClub` three times); `001_…` heads its
 //! title page with the series number `# 107`. None of it is body text.
 
-use super::text_shape::ends_sentence;
+use super::text_shape::{ends_sentence, is_table_separator};
 use super::{Audit, Mark, Para};
 use crate::model::AuditAction;
 
@@ -29,6 +29,15 @@ pub(crate) fn mark_lines(lines: &[&str], audit: &mut Audit) -> Vec<Mark> {
             }
         } else if is_rule(t) {
             Mark::Break
+        } else if is_table_separator(t) {
+            audit.push(
+                RULE,
+                AuditAction::Drop,
+                (no, no),
+                "Markdown table separator row (column alignment, no text)",
+                t,
+            );
+            Mark::Furniture
         } else if is_double_page_number(t) {
             audit.push(
                 RULE,
@@ -192,6 +201,12 @@ mod tests {
             ),
             ("list", "- first item", Mark::Text),
             ("unique line", "Strategic Studies Institute", Mark::Text),
+            (
+                "Markdown table separator",
+                "| --- | :---: |",
+                Mark::Furniture,
+            ),
+            ("Markdown table row", "| Year | Exports |", Mark::Text),
         ];
         for (seed, line, want) in cases {
             assert_eq!(marks(line), vec![want], "{seed}");

@@ -7,11 +7,14 @@
 //! nothing there; its paragraphs end at lines of spaces (or at a full stop
 //! followed by three or more trailing spaces). Which regime applies is
 //! decided from the text's own statistics. Markdown headings, list items,
-//! `<sup>` note lines and numbered headings (`1. Introduction`, glued to the
-//! Spanish keywords in `003_…`) always stand alone.
+//! `<sup>` note lines, table rows (`| 2010 | 5.1 |`, from saved web pages'
+//! tables) and numbered headings (`1. Introduction`, glued to the Spanish
+//! keywords in `003_…`) always stand alone.
 
 use super::page_furniture::line_no;
-use super::text_shape::{ends_sentence, is_numbered_heading, looks_like_plain_heading};
+use super::text_shape::{
+    ends_sentence, is_numbered_heading, looks_like_plain_heading, table_row_cells,
+};
 use super::{Audit, Mark, Para};
 use crate::model::AuditAction;
 
@@ -128,7 +131,7 @@ fn next_text_starts_upper(lines: &[&str], marks: &[Mark], i: usize) -> bool {
 
 /// Lines that are a block on their own.
 fn stands_alone(t: &str) -> bool {
-    is_numbered_heading(t) || is_markdown_heading(t)
+    is_numbered_heading(t) || is_markdown_heading(t) || table_row_cells(t).is_some()
 }
 
 /// `# Title`, `## Section`.
@@ -244,6 +247,17 @@ mod tests {
                     "The first paragraph.",
                     "The second paragraph.",
                     "Figure 1 Exports by year",
+                ],
+            ),
+            (
+                "web page table: a row per paragraph, between two paragraphs",
+                "Trade grew.\n| Year | Exports |\n| 2010 | 5.1 |\n| oil and gas | 3 |\nAfter the table\nit goes on.\n",
+                vec![
+                    "Trade grew.",
+                    "| Year | Exports |",
+                    "| 2010 | 5.1 |",
+                    "| oil and gas | 3 |",
+                    "After the table it goes on.",
                 ],
             ),
             (

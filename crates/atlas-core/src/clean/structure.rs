@@ -6,13 +6,16 @@
 //! in `003_…` a block quotation is a paragraph that ends on a note marker
 //! right after a paragraph that introduces it ("…recently stated that ,").
 
-use super::text_shape::{ends_sentence, is_numbered_heading, looks_like_plain_heading};
+use super::text_shape::{
+    ends_sentence, is_numbered_heading, looks_like_plain_heading, table_row_cells,
+};
 use super::{Audit, CleanBlock};
 use crate::model::{AuditAction, BlockKind, SpanKind};
 
 const RULE: &str = "structure";
 
-/// Removes block syntax (`## `, `- `) and says what it meant.
+/// Removes block syntax (`## `, `- `, a table row's outer `|`) and says
+/// what it meant.
 pub(crate) fn strip_block_syntax(text: &str) -> (Option<BlockKind>, &str) {
     let t = text.trim();
     let hashes = t.chars().take_while(|&c| c == '#').count();
@@ -23,6 +26,11 @@ pub(crate) fn strip_block_syntax(text: &str) -> (Option<BlockKind>, &str) {
     if let Some(item) = t.strip_prefix("- ").or_else(|| t.strip_prefix("• ")) {
         return (Some(BlockKind::ListItem), item.trim());
     }
+    if let Some(cells) = table_row_cells(t) {
+        // The reader sees `2010 | 5.1 | 4.0`: the cells stay apart, the
+        // row's frame goes.
+        return (Some(BlockKind::Paragraph), cells);
+    }
     (None, t)
 }
 
@@ -31,13 +39,15 @@ pub(crate) fn strip_block_syntax(text: &str) -> (Option<BlockKind>, &str) {
 /// Headings are only guessed from a line's shape when the text marks none:
 /// text with Markdown headings came through a converter (`001_…`, `004_…`,
 /// saved web pages), which marks every heading, so its short lines (a date,
-/// a byline, a figure caption) are paragraphs.
-pub(crate) fn classify(blocks: &mut [CleanBlock], _first_lines: &[u32], audit: &mut Audit) {
+/// a byline, a figure caption) are paragraphs. A table row (`table_rows[i]`)
+/// is never a heading: `Year | Exports` is short, capitalised and has no
+/// stop, but it is the first row of a table.
+pub(crate) fn classify(blocks: &mut [CleanBlock], table_rows: &[bool], audit: &mut Audit) {
     let guess_headings = !blocks
         .iter()
         .any(|b| matches!(b.kind, BlockKind::Heading { .. }));
     for i in 0..blocks.len() {
-        if blocks[i].kind != BlockKind::Paragraph {
+        if blocks[i].kind != BlockKind::Paragraph || table_rows.get(i).copied().unwrap_or(false) {
             continue;
         }
         let b = &blocks[i];
@@ -168,5 +178,9 @@ mod tests {
             (Some(BlockKind::ListItem), "item;")
         );
         assert_eq!(strip_block_syntax("#hashtag"), (None, "#hashtag"));
+        assert_eq!(
+            strip_block_syntax("| 2010 | | 5 |"),
+            (Some(BlockKind::Paragraph), "2010 | | 5")
+        );
     }
 }

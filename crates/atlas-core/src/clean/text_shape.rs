@@ -1,7 +1,8 @@
 //! Predicates on the shape of a line or paragraph (does it end a sentence,
 //! does it read as a heading, does it start in lower case), shared by the
 //! rules that must agree on them: reflow (`000_…`, `003_…` hard wraps), heal
-//! (paragraphs cut by `003_…`/`004_…` page feet) and structure (headings).
+//! (paragraphs cut by `003_…`/`004_…` page feet) and structure (headings),
+//! and the table-row shape those three and page furniture must all respect.
 
 /// Closing quotes and brackets that may follow a sentence's final stop.
 const CLOSERS: &[char] = &['”', '’', '"', '\'', ')', ']', '»', '*'];
@@ -83,9 +84,50 @@ pub fn is_numbered_heading(line: &str) -> bool {
         && !rest.ends_with(',')
 }
 
+/// The cells of a Markdown pipe-table row, `| 2010 | 5.1 | 4.0 |` →
+/// `2010 | 5.1 | 4.0`: what saved web pages' tables become
+/// (`source/html.rs`) and what Markdown converters write. A row is a block
+/// of its own, so readers see rows apart. Both outer pipes are required
+/// (a stray `|` in PDF prose is not a table), and a first pipe escaped as
+/// `\|` is text.
+pub fn table_row_cells(line: &str) -> Option<&str> {
+    let t = line.trim();
+    let inner = t.strip_prefix('|')?.strip_suffix('|')?;
+    (!inner.trim().is_empty()).then(|| inner.trim())
+}
+
+/// `|---|:---:|`: the line under a Markdown table's header row, which says
+/// how to align the columns and holds no text.
+pub fn is_table_separator(line: &str) -> bool {
+    table_row_cells(line).is_some_and(|cells| {
+        cells.contains('-') && cells.chars().all(|c| matches!(c, '-' | ':' | '|' | ' '))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn table_rows_and_separators() {
+        // (text, cells, separator)
+        let cases = [
+            ("| Year | Exports |", Some("Year | Exports"), false),
+            ("  | 2010 | | 5 |  ", Some("2010 | | 5"), false),
+            ("|a|b|", Some("a|b"), false),
+            ("| --- | :---: |", Some("--- | :---:"), true),
+            ("|---|---|", Some("---|---"), true),
+            ("| |", None, false),
+            ("||", None, false),
+            ("\\| not a row |", None, false),
+            ("Vol. 3 | No. 2", None, false),
+            ("| opens only", None, false),
+        ];
+        for (text, cells, separator) in cases {
+            assert_eq!(table_row_cells(text), cells, "{text}");
+            assert_eq!(is_table_separator(text), separator, "{text}");
+        }
+    }
 
     #[test]
     fn sentence_ends_and_markers() {

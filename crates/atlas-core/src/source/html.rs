@@ -35,10 +35,13 @@
 //!   headings; `li` becomes `- item` (items on consecutive lines, in `ol` as
 //!   in `ul`, since `1. Text` would read as a numbered heading); `br` is a
 //!   line break, and a second `br` on an empty line a paragraph break; each
-//!   table row is one line with its cells separated by ` | ` (not tabs: the
-//!   cleaner folds tabs into spaces, and ` | ` survives its reflow). Inside a
-//!   list item, block boundaries are line breaks (a tight list); inside a
-//!   heading, a table cell or a footnote, they are spaces.
+//!   table row is one line in the Markdown pipe form, `| 2010 | 5.1 | 4.0 |`
+//!   (an empty cell between filled ones keeps its place). Only that
+//!   form tells the cleaner a line is a row, which then keeps it a block of
+//!   its own: a plain ` | `-joined line was reflowed into one paragraph with
+//!   the rows around it. Inside a list item, block boundaries are line
+//!   breaks (a tight list); inside a heading, a table cell or a footnote,
+//!   they are spaces.
 //! - **Inline** elements vanish and keep their text. `em`/`i` and
 //!   `strong`/`b` become `*x*` and `**x**` (markup.rs renders them as
 //!   emphasis and strong spans); a link to an `http(s)` address becomes
@@ -68,8 +71,8 @@
 //!   `&numero;`, …). Unknown names, and names without `;`, stay as written.
 //! - **Decoded text stays text.** The scanner never rescans what it decoded,
 //!   and characters the next stage would read as syntax are escaped the
-//!   Markdown way, which markup.rs undoes: `\`, `*` and `[` always, `#` at
-//!   the start of a line, and `<` when `sup>` or `http` follows it. So
+//!   Markdown way, which markup.rs undoes: `\`, `*` and `[` always, `#` and
+//!   `|` at the start of a line, and `<` when `sup>` or `http` follows it. So
 //!   `&lt;script&gt;` reaches the reader as the characters `<script>`.
 
 mod entities;
@@ -967,6 +970,9 @@ impl<'a> Scanner<'a> {
             Kind::Row => {
                 if emitting {
                     self.w.brk(1, mode.inline_only);
+                    if !mode.inline_only {
+                        self.w.set_prefix(Prefix::Row);
+                    }
                 }
             }
             Kind::Cell => {
@@ -1078,7 +1084,12 @@ impl<'a> Scanner<'a> {
                 }
                 self.w.brk(1, mode.inline_only);
             }
-            Kind::Row => self.w.brk(1, mode.inline_only),
+            Kind::Row => {
+                if !mode.inline_only {
+                    self.w.clear_prefix();
+                }
+                self.w.brk(1, mode.inline_only);
+            }
             _ => {}
         }
     }
@@ -1123,6 +1134,8 @@ enum Prefix {
     Heading(u8),
     Bullet,
     Note(u32),
+    /// `| `: a table row, closed by ` |` when its line ends.
+    Row,
 }
 
 /// An inline style (`*`, `**`) open around the current position.
@@ -1148,6 +1161,8 @@ struct LineState {
     prefix: Option<Prefix>,
     /// Table cells started since the last content on this row.
     cell_gaps: u32,
+    /// The current line is a table row (`| …`): it ends with ` |`.
+    row_line: bool,
     em: Marker,
     strong: Marker,
     /// A `# ` heading has been written.
@@ -1222,6 +1237,10 @@ impl Writer {
                 Some(Prefix::Note(n)) => {
                     self.out.push_str(&format!("<sup>{n}</sup> "));
                 }
+                Some(Prefix::Row) => {
+                    self.out.push_str("| ");
+                    st.row_line = true;
+                }
                 None => {}
             }
         }
@@ -1275,7 +1294,7 @@ impl Writer {
         let at_line_start = self.out.len() == self.st.line_start;
         match c {
             '\\' | '*' | '[' => self.out.push('\\'),
-            '#' if at_line_start => self.out.push('\\'),
+            '#' | '|' if at_line_start => self.out.push('\\'),
             _ => {}
         }
         self.out.push(c);
@@ -1349,6 +1368,10 @@ impl Writer {
         if st.strong.written {
             self.out.push_str("**");
             st.strong.written = false;
+        }
+        if st.row_line {
+            self.out.push_str(" |");
+            st.row_line = false;
         }
         if let Some(link) = &mut self.link {
             if link.start.is_some() {

@@ -149,9 +149,14 @@ fn blocks_become_lines_and_paragraphs() {
         ),
         ("hr", "<p>A.</p><hr><p>B.</p>", "A.\n\nB.\n"),
         (
-            "tables: a row per line, cells by |",
+            "tables: a row per line, as a Markdown pipe row",
             "<table><caption>Trade</caption><tr><th>Year<th>Exports</tr><tr><td>2010</td><td></td><td>5</td></tr><tr><td><p>a</p><p>b</p></td></tr></table>",
-            "Trade\n\nYear | Exports\n2010 | | 5\na b\n",
+            "Trade\n\n| Year | Exports |\n| 2010 | | 5 |\n| a b |\n",
+        ),
+        (
+            "an empty row writes nothing",
+            "<table><tr><td>x</td></tr><tr></tr><tr><td></td></tr></table>",
+            "| x |\n",
         ),
         (
             "definition lists, figures",
@@ -332,6 +337,11 @@ fn decoded_text_stays_text() {
             "<p>5 * 3, a\\b, [x](http://y), &lt;sup&gt;1&lt;/sup&gt;, &lt;https://z&gt;</p><p># not a heading</p>",
             "5 \\* 3, a\\\\b, \\[x](http://y), \\<sup>1</sup>, \\<https://z>\n\n\\# not a heading\n",
         ),
+        (
+            "a paragraph shaped like a table row is escaped",
+            "<p>| not a row |</p>",
+            "\\| not a row |\n",
+        ),
         ("a literal < is text", "<p>a < b and 1 <3 and x<</p>", "a < b and 1 <3 and x<\n"),
         (
             "an escaped < next to a tag",
@@ -491,6 +501,43 @@ fn a_saved_page_cleans_like_a_markdown_seed() {
             (2, "Ministry of Energy data.", false)
         ]
     );
+}
+
+/// Regression: a table's rows were written as ` | `-joined lines, which
+/// the cleaner's reflow joined into one paragraph (and then read the `.1`
+/// of `5.1` in the next row as a note marker). Each row must stay a block.
+#[test]
+fn a_table_keeps_a_block_per_row() {
+    let html = "<h1>Trade with China</h1><p>Trade grew fast.</p>\
+        <table><caption>Table 1. Trade by year</caption>\
+        <tr><th>Year</th><th>Exports</th><th>Imports</th></tr>\
+        <tr><td>2010</td><td>5.1</td><td>4.0</td></tr>\
+        <tr><td>2011</td><td>6.2</td><td></td></tr>\
+        <tr><td>oil and gas</td><td>3</td><td>1</td></tr></table>\
+        <p>After the table.</p>";
+    let doc = crate::clean::clean(&html_to_text(html));
+    let blocks: Vec<(&str, &str)> = doc
+        .blocks
+        .iter()
+        .map(|b| (b.kind.name(), b.text.as_str()))
+        .collect();
+    assert_eq!(
+        blocks,
+        vec![
+            ("heading", "Trade with China"),
+            ("paragraph", "Trade grew fast."),
+            ("paragraph", "Table 1. Trade by year"),
+            ("paragraph", "Year | Exports | Imports"),
+            ("paragraph", "2010 | 5.1 | 4.0"),
+            ("paragraph", "2011 | 6.2"),
+            ("paragraph", "oil and gas | 3 | 1"),
+            ("paragraph", "After the table."),
+        ]
+    );
+    assert!(doc.notes.is_empty(), "{:?}", doc.notes);
+    // What the escape keeps apart: a paragraph that only looks like a row.
+    let doc = crate::clean::clean(&html_to_text("<p>| not a row |</p>"));
+    assert_eq!(doc.blocks[0].text, "| not a row |");
 }
 
 #[test]
