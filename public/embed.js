@@ -9,9 +9,7 @@
 (function () {
   const params = new URLSearchParams(location.search);
   if (params.get('embed') !== '1') return;
-  document.documentElement.classList.add('embed');
-  const theme = params.get('theme');
-  if (theme === 'light' || theme === 'dark') document.documentElement.dataset.theme = theme;
+  // The `embed` class and ?theme= are set by boot.js, before the first paint.
 
   const VERSION = 1;
   const parentOrigin = (() => {

@@ -1,5 +1,7 @@
-// Trunk post-build hook. Two steps, in this order:
+// Trunk post-build hook. Three steps, in this order:
 //
+// 0. Release builds only: the library pre-rendered into index.html
+//    (prerender.mjs), before the steps below hash and list the files.
 // 1. Content-Security-Policy: Trunk injects one inline module script (the
 //    wasm loader) whose text changes with every build's file hashes. Its
 //    SHA-256 is computed here and a CSP <meta> is added to index.html, so no
@@ -14,6 +16,7 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
+import { prerender } from './prerender.mjs';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) {
@@ -21,6 +24,12 @@ if (!staging) {
   process.exit(1);
 }
 const release = process.env.TRUNK_PROFILE === 'release';
+
+// --- 0. Pre-rendered library ---------------------------------------------
+if (release) {
+  const done = await prerender(staging);
+  if (done) console.log('post-build.mjs: library pre-rendered into index.html');
+}
 
 // --- 1. CSP ---------------------------------------------------------------
 const indexPath = join(staging, 'index.html');

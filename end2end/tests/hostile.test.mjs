@@ -130,3 +130,22 @@ test('a panic shows the error panel with a working reload link, not a dead page'
   assert.match(page.url(), /\?reload=\d+#\/doc\/hostile$/);
   assert.equal(await page.locator('[data-testid="panic-panel"]').count(), 0);
 });
+
+test('the pre-rendered library of a hostile corpus is inert too', async () => {
+  // The snapshot in index.html is serialized DOM: the seed's tags must be
+  // there as escaped text, and showing it must run nothing, before and
+  // after the app takes over.
+  const { readFile } = await import('node:fs/promises');
+  const html = await readFile(resolve(root, 'index.html'), 'utf8');
+  const snapshot = html.slice(html.indexOf('<div id="boot"'));
+  assert.ok(snapshot.includes('class="doc-list"'), 'the fixture build has a pre-rendered library');
+  assert.ok(snapshot.includes('&lt;script'), 'the title’s <script> is text');
+  assert.deepEqual(snapshot.match(/<(script|img|iframe|style)\b|\son\w+=|href="javascript:/gi), null);
+  const page = await guardedPage();
+  await page.route(/_bg\.wasm$/, (route) => route.abort());
+  await page.goto(ctx.server.url);
+  assert.ok(await page.locator('#boot .doc-list').isVisible());
+  assert.equal(await page.evaluate(() => window.__pwned), undefined, 'no seed code ran');
+  assert.deepEqual(page.dialogs, []);
+  await page.close();
+});
