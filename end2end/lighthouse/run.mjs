@@ -4,6 +4,10 @@
 // 4G and 4x CPU slowdown) and for its desktop profile, and every audit
 // that did not pass, so a lost point says why.
 //   cargo xtask lighthouse     or   (cd end2end/lighthouse && npm ci && node run.mjs)
+// PROFILE=mobile or PROFILE=desktop runs one of the two. THROTTLING=devtools
+// slows the real load instead of simulating it from a fast one: the
+// simulation cannot see the pre-rendered library, because on loopback the
+// app has replaced it before the first paint.
 import { resolve } from 'node:path';
 import lighthouse from 'lighthouse';
 import desktop from 'lighthouse/core/config/desktop-config.js';
@@ -18,8 +22,11 @@ const chrome = await chromeLauncher.launch({
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
 let failed = false;
 try {
-  for (const [profile, config] of [['mobile', undefined], ['desktop', desktop]]) {
-    const result = await lighthouse(server.url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: CATEGORIES }, config);
+  const profiles = [['mobile', undefined], ['desktop', desktop]].filter(([p]) => !process.env.PROFILE || process.env.PROFILE === p);
+  for (const [profile, config] of profiles) {
+    const flags = { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: CATEGORIES };
+    if (process.env.THROTTLING) flags.throttlingMethod = process.env.THROTTLING;
+    const result = await lighthouse(server.url, flags, config);
     const lhr = result.lhr;
     if (lhr.runtimeError) {
       console.error(`lighthouse ${profile}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
@@ -32,6 +39,10 @@ try {
     console.log(
       `  FCP ${m['first-contentful-paint'].displayValue} · LCP ${m['largest-contentful-paint'].displayValue} · TBT ${m['total-blocking-time'].displayValue} · CLS ${m['cumulative-layout-shift'].displayValue} · SI ${m['speed-index'].displayValue}`,
     );
+    // Which element the largest paint was, so a late LCP says where to look.
+    const lcp = JSON.stringify(m['largest-contentful-paint-element']?.details ?? {}).match(/"snippet":"((?:[^"\\]|\\.)*)"/)?.[1];
+    if (lcp) console.log(`  LCP element: ${lcp}`);
+    if (process.env.LCP_DEBUG) console.log(JSON.stringify(m['largest-contentful-paint-element'], null, 1).slice(0, 3000));
     for (const c of CATEGORIES) {
       for (const ref of lhr.categories[c].auditRefs) {
         const a = m[ref.id];
