@@ -54,7 +54,10 @@ export async function prerender(staging) {
   }
   const body = dom.match(/<body[^>]*>([\s\S]*)<\/body>/)?.[1] ?? '';
   if (!body.includes('class="doc-list"')) {
-    throw new Error('prerender: the app did not render the library (is the build broken?)');
+    // Not fatal: the page works without the snapshot (a huge corpus may
+    // not start within the budget); the browser tests judge the app.
+    console.warn('prerender: WARNING the app did not render the library within 20 s of virtual time; index.html keeps its loading message');
+    return false;
   }
   const snapshot = clean(body);
   const boot = `<div id="boot" class="boot-snapshot">
