@@ -457,15 +457,19 @@ fn a_saved_page_becomes_seed_text() {
     );
 }
 
+/// A cleaned document as `(block kind, block text)` pairs, to compare whole.
+fn kinds_and_texts(doc: &crate::clean::CleanDoc) -> Vec<(&'static str, &str)> {
+    doc.blocks
+        .iter()
+        .map(|b| (b.kind.name(), b.text.as_str()))
+        .collect()
+}
+
 #[test]
 fn a_saved_page_cleans_like_a_markdown_seed() {
     use crate::model::{BlockKind, SpanKind};
     let doc = crate::clean::clean(&html_to_text(SAVED_PAGE));
-    let blocks: Vec<(&str, &str)> = doc
-        .blocks
-        .iter()
-        .map(|b| (b.kind.name(), b.text.as_str()))
-        .collect();
+    let blocks = kinds_and_texts(&doc);
     assert_eq!(
         blocks,
         vec![
@@ -516,11 +520,7 @@ fn a_table_keeps_a_block_per_row() {
         <tr><td>oil and gas</td><td>3</td><td>1</td></tr></table>\
         <p>After the table.</p>";
     let doc = crate::clean::clean(&html_to_text(html));
-    let blocks: Vec<(&str, &str)> = doc
-        .blocks
-        .iter()
-        .map(|b| (b.kind.name(), b.text.as_str()))
-        .collect();
+    let blocks = kinds_and_texts(&doc);
     assert_eq!(
         blocks,
         vec![
