@@ -143,12 +143,14 @@ impl Place {
     }
 }
 
-/// One ignore-list row: a span that is never a place mention.
+/// One ignore-list row: a span that is never a mention (of a place, in
+/// `gazetteer-ignore.tsv`; of a person or organisation, in
+/// `entities-ignore.tsv`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IgnoreEntry {
     /// Exact, case-sensitive text.
     pub surface: String,
-    /// Why it is not a place (organisation, person, demonym, …).
+    /// Why it is not a mention (organisation, person, demonym, unit, …).
     pub reason: String,
     /// 1-based line of the row in its file.
     pub line: usize,
@@ -234,17 +236,31 @@ impl Gazetteer {
 
 /// Parses an ignore-list file; `file` is only used in error messages.
 pub fn parse_ignore(text: &str, file: &str) -> Result<Vec<IgnoreEntry>, Error> {
+    parse_ignore_list(text, file, ErrorKind::Gazetteer)
+}
+
+/// Any `surface<TAB>reason` ignore list under `data/` (places' and
+/// entities'): both columns required, a surface listed once, errors of the
+/// given kind at `file:line`.
+pub(crate) fn parse_ignore_list(
+    text: &str,
+    file: &str,
+    kind: fn(String) -> ErrorKind,
+) -> Result<Vec<IgnoreEntry>, Error> {
+    let bad = |line: usize, m: String| Error::at_line(file, line, kind(m));
     let mut out = Vec::new();
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
-    for (line, cols) in data_rows(text, file, &IGNORE_HEADER)? {
+    for (line, cols) in tsv_rows(text, file, &IGNORE_HEADER, kind)? {
         let surface = cols[0].trim();
         let reason = cols[1].trim();
         if surface.is_empty() || reason.is_empty() {
-            return Err(bad(file, line, "empty surface or reason".to_string()));
+            return Err(bad(line, "empty surface or reason".to_string()));
         }
         if let Some(first) = seen.insert(surface.to_string(), line) {
-            let m = format!("duplicate surface {surface:?} (first on line {first})");
-            return Err(bad(file, line, m));
+            return Err(bad(
+                line,
+                format!("duplicate surface {surface:?} (first on line {first})"),
+            ));
         }
         out.push(IgnoreEntry {
             surface: surface.to_string(),

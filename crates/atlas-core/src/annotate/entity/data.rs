@@ -27,7 +27,6 @@ const IGNORE_TEXT: &str = include_str!("../../../../../data/entities-ignore.tsv"
 
 const PEOPLE_HEADER: [&str; 5] = ["id", "name", "role", "aliases", "note"];
 const ORGANISATIONS_HEADER: [&str; 5] = ["id", "name", "kind", "aliases", "note"];
-const IGNORE_HEADER: [&str; 2] = ["surface", "reason"];
 
 /// Person or organisation: which file a row comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -70,16 +69,9 @@ pub struct EntityRow {
     pub line: usize,
 }
 
-/// One ignore-list row: a span that is never an entity mention.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct EntityIgnore {
-    /// Exact, case-sensitive text.
-    pub surface: String,
-    /// Why it is not an entity (`unit`, `place acronym`, …).
-    pub reason: String,
-    /// 1-based line of the row in its file.
-    pub line: usize,
-}
+/// One ignore-list row: a span that is never an entity mention (the same
+/// row shape as the gazetteer's ignore list, parsed by the same code).
+pub type EntityIgnore = crate::gazetteer::IgnoreEntry;
 
 /// People, organisations and the spans that are neither.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -203,25 +195,7 @@ fn parse_rows(text: &str, file: &'static str, kind: EntityKind) -> Result<Vec<En
 }
 
 fn parse_ignore(text: &str, file: &str) -> Result<Vec<EntityIgnore>, Error> {
-    let mut out = Vec::new();
-    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
-    for (line, cols) in tsv_rows(text, file, &IGNORE_HEADER, ErrorKind::Data)? {
-        let surface = cols[0].trim();
-        let reason = cols[1].trim();
-        if surface.is_empty() || reason.is_empty() {
-            return Err(bad(file, line, "empty surface or reason".to_string()));
-        }
-        if let Some(first) = seen.insert(surface.to_string(), line) {
-            let m = format!("duplicate surface {surface:?} (first on line {first})");
-            return Err(bad(file, line, m));
-        }
-        out.push(EntityIgnore {
-            surface: surface.to_string(),
-            reason: reason.to_string(),
-            line,
-        });
-    }
-    Ok(out)
+    crate::gazetteer::parse_ignore_list(text, file, ErrorKind::Data)
 }
 
 fn bad(file: &str, line: usize, message: String) -> Error {
