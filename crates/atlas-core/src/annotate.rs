@@ -207,3 +207,18 @@ pub fn annotate_with(data: &AnnotationData, documents: &[Document]) -> Annotatio
         entity_mentions,
     }
 }
+
+/// How often each key occurs: `(key, count)` in key order.
+pub(crate) fn tally<K: Ord>(keys: impl Iterator<Item = K>) -> Vec<(K, u32)> {
+    let mut counts: std::collections::BTreeMap<K, u32> = std::collections::BTreeMap::new();
+    for k in keys {
+        *counts.entry(k).or_default() += 1;
+    }
+    counts.into_iter().collect()
+}
+
+/// Counts most first; equal counts keep key order.
+pub(crate) fn most_first<K: Ord>(mut counts: Vec<(K, u32)>) -> Vec<(K, u32)> {
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    counts
+}

@@ -23,7 +23,6 @@ use data::EntityData;
 pub use data::EntityKind;
 use matcher::{EntityMatcher, EntityTarget};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// A mentioned person or organisation, as embedded (no aliases, no note).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -187,22 +186,14 @@ impl Annotations {
     /// How often each entity is mentioned in one document: `(entity,
     /// count)`, most mentioned first (ties in table order).
     pub fn entity_counts_in(&self, doc: u32) -> Vec<(u16, u32)> {
-        let mut counts: BTreeMap<u16, u32> = BTreeMap::new();
-        for m in self.entity_mentions_in(doc) {
-            *counts.entry(m.entity).or_default() += 1;
-        }
-        let mut out: Vec<(u16, u32)> = counts.into_iter().collect();
-        out.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        out
+        crate::annotate::most_first(crate::annotate::tally(
+            self.entity_mentions_in(doc).map(|m| m.entity),
+        ))
     }
 
     /// How often one entity is mentioned per document: `(doc, count)`, in
     /// document order.
     pub fn entity_counts_of(&self, entity: u16) -> Vec<(u32, u32)> {
-        let mut counts: BTreeMap<u32, u32> = BTreeMap::new();
-        for m in self.mentions_of_entity(entity) {
-            *counts.entry(m.doc).or_default() += 1;
-        }
-        counts.into_iter().collect()
+        crate::annotate::tally(self.mentions_of_entity(entity).map(|m| m.doc))
     }
 }

@@ -23,7 +23,6 @@ use crate::gazetteer::{Gazetteer, PlaceKind};
 use crate::model::Corpus;
 use matcher::{PlaceMatcher, Target};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// The places mentioned in the corpus and every mention, in corpus order.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
@@ -136,23 +135,15 @@ impl PlaceIndex {
     /// How often each place is mentioned in one document: `(place, count)`,
     /// most mentioned first (ties in gazetteer order).
     pub fn counts_in(&self, doc: u32) -> Vec<(u16, u32)> {
-        let mut counts: BTreeMap<u16, u32> = BTreeMap::new();
-        for m in self.mentions_in(doc) {
-            *counts.entry(m.place).or_default() += 1;
-        }
-        let mut out: Vec<(u16, u32)> = counts.into_iter().collect();
-        out.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        out
+        crate::annotate::most_first(crate::annotate::tally(
+            self.mentions_in(doc).map(|m| m.place),
+        ))
     }
 
     /// How often one place is mentioned per document: `(doc, count)`, in
     /// document order.
     pub fn counts_of(&self, place: u16) -> Vec<(u32, u32)> {
-        let mut counts: BTreeMap<u32, u32> = BTreeMap::new();
-        for m in self.mentions_of(place) {
-            *counts.entry(m.doc).or_default() += 1;
-        }
-        counts.into_iter().collect()
+        crate::annotate::tally(self.mentions_of(place).map(|m| m.doc))
     }
 }
 
