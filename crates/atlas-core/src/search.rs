@@ -397,8 +397,7 @@ impl<'a> Searcher<'a> {
         hits: impl Iterator<Item = (u32, f32)>,
         better: impl Fn(&(u32, f32), &(u32, f32)) -> bool,
     ) -> Vec<(usize, usize, (u32, f32))> {
-        let mut per_doc: Vec<Option<(usize, (u32, f32))>> =
-            vec![None; self.corpus.documents.len()];
+        let mut per_doc: Vec<Option<(usize, (u32, f32))>> = vec![None; self.corpus.documents.len()];
         for hit in hits {
             let Some(slot) = self
                 .index

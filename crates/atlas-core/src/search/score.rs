@@ -145,7 +145,10 @@ fn union<'l>(lists: impl Iterator<Item = &'l [(u32, f32)]>) -> Vec<u32> {
     if let [one] = lists.as_slice() {
         return one.iter().map(|&(p, _)| p).collect();
     }
-    let mut out: Vec<u32> = lists.iter().flat_map(|l| l.iter().map(|&(p, _)| p)).collect();
+    let mut out: Vec<u32> = lists
+        .iter()
+        .flat_map(|l| l.iter().map(|&(p, _)| p))
+        .collect();
     out.sort_unstable();
     out.dedup();
     out
@@ -293,7 +296,10 @@ mod tests {
     fn sorted_list_operations() {
         let l = |ps: &[u32]| ps.iter().map(|&p| (p, 1.0)).collect::<Vec<_>>();
         let (a, b) = (l(&[1, 4, 9]), l(&[2, 4, 10]));
-        assert_eq!(union([a.as_slice(), b.as_slice()].into_iter()), [1, 2, 4, 9, 10]);
+        assert_eq!(
+            union([a.as_slice(), b.as_slice()].into_iter()),
+            [1, 2, 4, 9, 10]
+        );
         assert_eq!(intersect(&[1, 4, 9], &[2, 4, 9, 10]), [4, 9]);
         assert_eq!(subtract(&[1, 4, 9, 12], &[0, 4, 10]), [1, 9, 12]);
         assert!(intersect(&[], &[1]).is_empty());
@@ -301,9 +307,7 @@ mod tests {
 
     #[test]
     fn a_ranked_prefix_is_the_head_of_the_full_ranking() {
-        let hits: Vec<(u32, f32)> = (0..200u32)
-            .map(|p| (p, ((p * 37) % 11) as f32))
-            .collect();
+        let hits: Vec<(u32, f32)> = (0..200u32).map(|p| (p, ((p * 37) % 11) as f32)).collect();
         let mut full = hits.clone();
         full.sort_by(by_rank);
         for k in [0, 1, 5, 60, 199, 200, 500] {
