@@ -11,6 +11,7 @@
 //! Ranking is left to the caller ([`rank_prefix`]): a results page needs
 //! only its window in order, while counts need every match.
 
+use crate::index::postings::PositionLists;
 use crate::index::SearchIndex;
 use crate::search::bm25;
 use crate::search::expand::{expand, Expanded, Reach};
@@ -240,9 +241,9 @@ fn phrase_hits<'i>(
         return out;
     };
     let n = index.passages().len();
-    let rest: Vec<Vec<(u32, Vec<u32>)>> = atom.terms[1..]
+    let rest: Vec<PositionLists> = atom.terms[1..]
         .iter()
-        .map(|&(o, _)| index.positions(o))
+        .map(|&(o, _)| index.position_lists(o))
         .collect();
     let idfs: Vec<f32> = atom
         .terms
@@ -251,14 +252,17 @@ fn phrase_hits<'i>(
         .collect();
     let at0 = atom.phrase_at.first().copied().unwrap_or(0);
     let mut cursors = vec![0usize; rest.len()];
-    'passages: for (p, starts) in index.positions(first) {
-        let mut lists: Vec<&[u32]> = Vec::with_capacity(rest.len());
+    let mut lists: Vec<&[u32]> = Vec::with_capacity(rest.len());
+    let firsts = index.position_lists(first);
+    'passages: for (i, &p) in firsts.passages.iter().enumerate() {
+        let starts = firsts.positions(i);
+        lists.clear();
         for (list, at) in rest.iter().zip(cursors.iter_mut()) {
-            while list.get(*at).is_some_and(|(q, _)| *q < p) {
+            while list.passages.get(*at).is_some_and(|&q| q < p) {
                 *at += 1;
             }
-            match list.get(*at) {
-                Some((q, positions)) if *q == p => lists.push(positions),
+            match list.passages.get(*at) {
+                Some(&q) if q == p => lists.push(list.positions(*at)),
                 Some(_) => continue 'passages,
                 None => break 'passages,
             }
