@@ -200,7 +200,12 @@ fn atom_hits(index: &SearchIndex, atom: &Expanded, only_doc: Option<u32>) -> Vec
         return phrase_hits(index, atom, in_scope);
     }
     let n = passages.len();
-    let mut out: Vec<(u32, f32)> = Vec::new();
+    let reached: usize = atom
+        .terms
+        .iter()
+        .map(|&(o, _)| index.doc_freq(o) as usize)
+        .sum();
+    let mut out: Vec<(u32, f32)> = Vec::with_capacity(reached.min(n));
     for &(offset, weight) in &atom.terms {
         let idf = bm25::idf(index.doc_freq(offset), n);
         for (p, tf) in index.postings(offset) {
