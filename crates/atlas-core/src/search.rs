@@ -376,8 +376,8 @@ impl<'a> Searcher<'a> {
 
     /// Hits per document, documents in the order `listed` first meets them.
     fn group_in_order(&self, listed: &[u32]) -> Vec<DocHits> {
-        // The position in the list stands in for the score: the first
-        // passage of a document is its best, and documents follow it.
+        // Every score is 0, so a document's first passage stays its best;
+        // documents are ordered by where that passage stands in the list.
         let mut first = vec![usize::MAX; self.corpus.documents.len()];
         for (i, &p) in listed.iter().enumerate() {
             let doc = self.index.passages().get(p as usize).map(|e| e.at.doc);
