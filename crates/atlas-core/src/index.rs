@@ -132,6 +132,11 @@ impl SearchIndex {
         postings::decode_positions(&self.postings, term_offset)
     }
 
+    /// [`SearchIndex::positions`] in flat vectors, for walking many lists.
+    pub fn position_lists(&self, term_offset: u64) -> postings::PositionLists {
+        postings::decode_position_lists(&self.postings, term_offset)
+    }
+
     /// How many passages hold a term.
     pub fn doc_freq(&self, term_offset: u64) -> u32 {
         postings::doc_freq(&self.postings, term_offset)

@@ -279,3 +279,104 @@ fn mention_ranges_give_the_reader_each_block_s_place_spans() {
         .mention_ranges(d, &["nowhere".to_string()])
         .is_empty());
 }
+
+/// Every count is, by definition, how many passages the filters leave when
+/// that facet is set to that value alone (issue 8 rewrote `counts` as one
+/// pass over index tables; this pins it to the definition), and every
+/// value a passing passage has is listed.
+#[test]
+fn each_count_is_what_choosing_that_value_alone_leaves() {
+    let s = selection();
+    let (c, _, facts) = data();
+    let base = [
+        Filters::default(),
+        Filters::default().toggled(Facet::Place, "vladivostok"),
+        Filters::default()
+            .toggled(Facet::Topic, "energy")
+            .toggled(Facet::Lang, "en"),
+        Filters {
+            q: "gas OR China".into(),
+            mentioned: Some((2000, 2015)),
+            ..Filters::default()
+        }
+        .toggled(Facet::Doc, &c.documents[0].id),
+    ];
+    for f in base {
+        let counts = s.counts(&f);
+        let only = |facet: Facet, v: &str| {
+            let mut g = f.clone();
+            let values = match facet {
+                Facet::Doc => &mut g.docs,
+                Facet::Author => &mut g.authors,
+                Facet::Topic => &mut g.topics,
+                Facet::Place => &mut g.places,
+                Facet::Person => &mut g.people,
+                Facet::Org => &mut g.orgs,
+                Facet::Lang => &mut g.langs,
+            };
+            *values = vec![v.to_string()];
+            s.passages(&g).len()
+        };
+        assert_eq!(counts.total, s.passages(&f).len());
+        for &(d, n) in &counts.docs {
+            assert_eq!(n, only(Facet::Doc, &c.documents[d as usize].id), "{f:?}");
+        }
+        for (a, n) in &counts.authors {
+            assert_eq!(*n, only(Facet::Author, a), "{f:?} {a}");
+        }
+        for &(y, n) in &counts.years {
+            let g = Filters {
+                years: vec![y],
+                ..f.clone()
+            };
+            assert_eq!(n, s.passages(&g).len(), "{f:?} {y}");
+        }
+        for &(t, n) in &counts.topics {
+            let id = &c.annotations.topics[t as usize].id;
+            assert_eq!(n, only(Facet::Topic, id), "{f:?} {id}");
+        }
+        for &(x, n) in &counts.places {
+            let id = &c.places.places[x as usize].id;
+            assert_eq!(n, only(Facet::Place, id), "{f:?} {id}");
+        }
+        for &(e, n) in &counts.entities {
+            let e = &c.annotations.entities[e as usize];
+            let facet = match e.kind {
+                atlas_core::annotate::entity::EntityKind::Person => Facet::Person,
+                _ => Facet::Org,
+            };
+            assert_eq!(n, only(facet, &e.id), "{f:?} {}", e.id);
+        }
+        for (l, n) in &counts.langs {
+            assert_eq!(*n, only(Facet::Lang, l), "{f:?} {l}");
+        }
+        for &(y, n) in &counts.mentioned {
+            let g = Filters {
+                mentioned: Some((y, y)),
+                ..f.clone()
+            };
+            assert_eq!(n, s.passages(&g).len(), "{f:?} mentioned {y}");
+        }
+        // Nothing a passing passage has is missing from the lists.
+        for p in s.passages(&f) {
+            let p = &facts.passages[p as usize];
+            assert!(counts.docs.iter().any(|&(d, _)| d == p.doc));
+            assert!(p
+                .topics
+                .iter()
+                .all(|t| counts.topics.iter().any(|x| x.0 == *t)));
+            assert!(p
+                .places
+                .iter()
+                .all(|t| counts.places.iter().any(|x| x.0 == *t)));
+            assert!(p
+                .entities
+                .iter()
+                .all(|t| counts.entities.iter().any(|x| x.0 == *t)));
+            assert!(p
+                .years
+                .iter()
+                .all(|t| counts.mentioned.iter().any(|x| x.0 == *t)));
+        }
+    }
+}

@@ -70,6 +70,45 @@ pub fn decode_positions(bytes: &[u8], offset: u64) -> Vec<(u32, Vec<u32>)> {
     out
 }
 
+/// A postings list with positions, decoded into three flat vectors (no
+/// allocation per passage): what phrase matching walks.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PositionLists {
+    /// The passages, ascending.
+    pub passages: Vec<u32>,
+    /// Where each passage's positions end in `positions`.
+    ends: Vec<u32>,
+    positions: Vec<u32>,
+}
+
+impl PositionLists {
+    /// The word positions in the `i`th passage of the list (empty past the end).
+    pub fn positions(&self, i: usize) -> &[u32] {
+        let start = match i.checked_sub(1) {
+            Some(j) => self.ends.get(j).copied().unwrap_or(0),
+            None => 0,
+        } as usize;
+        let end = self.ends.get(i).map_or(start, |&e| e as usize);
+        self.positions.get(start..end).unwrap_or(&[])
+    }
+}
+
+/// Decodes the list at `offset` with positions, flat.
+pub fn decode_position_lists(bytes: &[u8], offset: u64) -> PositionLists {
+    let mut out = PositionLists::default();
+    walk(
+        bytes,
+        offset,
+        |p, _, positions| {
+            out.passages.push(p);
+            out.positions.extend_from_slice(positions);
+            out.ends.push(out.positions.len() as u32);
+        },
+        true,
+    );
+    out
+}
+
 fn walk(bytes: &[u8], offset: u64, mut f: impl FnMut(u32, u32, &[u32]), keep: bool) {
     let mut pos = offset as usize;
     let n = read_varint(bytes, &mut pos).unwrap_or(0) as usize;
@@ -135,6 +174,11 @@ mod tests {
         );
         assert_eq!(decode(&blob, 1), [(3, 1), (200, 2), (70000, 2)]);
         assert_eq!(decode_positions(&blob, 1)[1], (200, vec![0, 9]));
+        let flat = decode_position_lists(&blob, 1);
+        assert_eq!(flat.passages, [3, 200, 70000]);
+        assert_eq!(flat.positions(1), [0, 9]);
+        assert_eq!(flat.positions(2), [1, 300]);
+        assert!(flat.positions(3).is_empty());
         assert_eq!(doc_freq(&blob, 1), 3);
         assert_eq!(decode(&blob[..5], 1), [(3, 1)]);
         assert!(decode(&blob, 999).is_empty());
