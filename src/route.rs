@@ -263,8 +263,7 @@ fn query_param(query: &str, key: &str) -> Option<String> {
         .split('&')
         .filter_map(|pair| pair.split_once('='))
         // The last one wins, as in `Filters::from_query`: one URL, one rule.
-        .filter(|(k, _)| *k == key)
-        .last()
+        .rfind(|(k, _)| *k == key)
         // `+` is a space in query strings written by forms and other tools.
         .map(|(_, v)| percent_decode(&v.replace('+', " ")))
 }
