@@ -98,7 +98,7 @@ fn serve(extra: &[String]) -> Result<(), String> {
 }
 
 fn dist() -> Result<PathBuf, String> {
-    setup::install(setup::Scope::Build)?;
+    setup::install(setup::Scope::Release)?;
     let started = Instant::now();
     run_checked(Command::new("trunk").args(["build", "--release"]))?;
     println!(

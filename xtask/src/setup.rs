@@ -20,7 +20,10 @@ const BINARYEN_VERSION: &str = "132";
 pub enum Scope {
     /// What building and serving the app needs.
     Build,
-    /// Also what the browser tests need (Chromium, npm packages).
+    /// Also Chromium, which a release build uses to pre-render the library
+    /// into index.html (tools/prerender.mjs).
+    Release,
+    /// Also what the browser tests need (npm packages).
     All,
 }
 
@@ -95,8 +98,10 @@ pub fn install(scope: Scope) -> Result<(), String> {
             )
         },
     )?;
-    if scope == Scope::All {
+    if scope != Scope::Build {
         chromium()?;
+    }
+    if scope == Scope::All {
         end2end_packages()?;
     }
     Ok(())
