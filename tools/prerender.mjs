@@ -92,12 +92,17 @@ function dumpDom(chromium, profile, url) {
 
 /** The changes listed at the top of this file. */
 export function clean(html) {
+  // Serialized DOM escapes `<` in text (so `<script` and `<!--` can only be
+  // markup) and `<`/`>` in attribute values, but not `"` in text: attributes
+  // are removed inside start tags only, or a title quoting `style="…"`
+  // would lose words.
+  const tag = (t) =>
+    t
+      .replace(/ (?:role="status"|aria-live="[^"]*"|data-testid="[^"]*"|style="[^"]*")/g, '')
+      .replace(/^<(input|button|textarea|select)\b/, '<$1 disabled');
   return html
     .replace(/<script[\s\S]*?<\/script>/g, '')
-    .replace(/ role="status"| aria-live="[^"]*"/g, '')
-    .replace(/ data-testid="[^"]*"/g, '')
-    .replace(/ style="[^"]*"/g, '')
     .replace(/<!---->/g, '')
-    .replace(/<(input|button|textarea|select)\b/g, '<$1 disabled')
+    .replace(/<[a-zA-Z][^>]*>/g, tag)
     .trim();
 }

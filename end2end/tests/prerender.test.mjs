@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { serveDist } from '../support/server.mjs';
 import { launch, newPage, appReady } from '../support/browser.mjs';
+import { clean } from '../../tools/prerender.mjs';
 
 let server, browser;
 before(async () => {
@@ -68,4 +69,15 @@ test('a deep link hides the pre-rendered library until the app shows the right v
   await page.locator('[data-testid="reader"]').waitFor();
   assert.equal(await page.locator('#boot').count(), 0);
   await context.close();
+});
+
+test('the snapshot cleaning changes tags only, never the text a document shows', () => {
+  // Serialized DOM escapes `<` in text but not `"`: a title that quotes an
+  // attribute must reach the reader unchanged.
+  const text = 'A title with data-testid="x" style="y" role="status" in it';
+  const html = `<h2 class="doc-title" data-testid="doc-link"><a href="#/doc/a" style="color: red">${text}</a></h2><p role="status" aria-live="polite">n</p><input id="q"><button type="button">Go</button><!---->`;
+  assert.equal(
+    clean(html),
+    `<h2 class="doc-title"><a href="#/doc/a">${text}</a></h2><p>n</p><input disabled id="q"><button disabled type="button">Go</button>`,
+  );
 });
