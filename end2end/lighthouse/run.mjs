@@ -39,10 +39,6 @@ try {
     console.log(
       `  FCP ${m['first-contentful-paint'].displayValue} · LCP ${m['largest-contentful-paint'].displayValue} · TBT ${m['total-blocking-time'].displayValue} · CLS ${m['cumulative-layout-shift'].displayValue} · SI ${m['speed-index'].displayValue}`,
     );
-    // Which element the largest paint was, so a late LCP says where to look.
-    const lcp = JSON.stringify(m['largest-contentful-paint-element']?.details ?? {}).match(/"snippet":"((?:[^"\\]|\\.)*)"/)?.[1];
-    if (lcp) console.log(`  LCP element: ${lcp}`);
-    if (process.env.LCP_DEBUG) console.log(JSON.stringify(m['largest-contentful-paint-element'], null, 1).slice(0, 3000));
     for (const c of CATEGORIES) {
       for (const ref of lhr.categories[c].auditRefs) {
         const a = m[ref.id];
