@@ -103,3 +103,36 @@ test('hostile filter URLs never break the page', async () => {
   await page.waitForSelector('[data-testid="map-empty"], [data-testid="marker"]');
   assert.deepEqual(page.problems, []);
 });
+
+test('on a phone the filters are one tap away from the results, and back', async () => {
+  const page = await newPage(ctx.browser, { viewport: { width: 390, height: 844 } });
+  await page.goto(ctx.server.url + '#/search?q=Russia');
+  await appReady(page);
+  const top = (sel) => page.$eval(sel, (e) => Math.round(e.getBoundingClientRect().top));
+  // Stacked below a long result list, the filters start screens away.
+  assert.ok((await top('#filters')) > 2 * 844, `filters at ${await top('#filters')} px`);
+  await page.click('[data-testid="to-filters"]');
+  // At the top of the view, below the sticky header's scroll padding (4.5rem).
+  const atTop = async (sel) => {
+    const y = await top(sel);
+    return y >= 0 && y <= 72 + 2;
+  };
+  assert.ok(await atTop('#filters'), `filters scrolled to the top: ${await top('#filters')} px`);
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'filters');
+  // Choose a filter, then go back up to its results, which follow it.
+  await page.click('[data-facet="topic"]:has-text("Energy")');
+  await page.waitForFunction(() => location.hash.includes('topic=energy'));
+  await page.click('[data-testid="to-results"]');
+  assert.ok(await atTop('#results'), `results scrolled to the top: ${await top('#results')} px`);
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'results');
+  assert.match(await page.textContent('[data-testid="filter-chips"]'), /Energy/);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('beside the results, on a wide screen, the two jump buttons are not shown', async () => {
+  const page = await open('#/search?q=Russia');
+  assert.equal(await page.isVisible('[data-testid="to-filters"]'), false);
+  assert.equal(await page.isVisible('[data-testid="to-results"]'), false);
+  await page.context().close();
+});

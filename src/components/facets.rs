@@ -124,7 +124,10 @@ pub fn FacetPanel(route: Route, counts: FacetCounts) -> impl IntoView {
         })
         .collect();
     view! {
-        <aside class="facets" aria-label="Filters" data-testid="facets">
+        <aside class="facets" id="filters" aria-label="Filters" data-testid="facets">
+            // The way back up from a stacked filter list (narrow screens only).
+            <button type="button" class="button secondary narrow-only to-results" data-testid="to-results"
+                on:click=|_| super::nav::jump_to("results")>"Back to the results"</button>
             <FacetList title="Documents" key="doc" values=docs />
             <FacetList title="Topics" key="topic" values=topics />
             <FacetList title="Places" key="place" values=places />

@@ -94,8 +94,9 @@ pub fn Search(filters: Filters, flat: bool) -> impl IntoView {
         return view! {
             {header}
             <div class="with-facets">
-                <section class="no-results" data-testid="no-results">
+                <section class="no-results" id="results" data-testid="no-results">
                     {chips}
+                    <FiltersButton />
                     <p class="result-count" role="status">{what}</p>
                     {suggestion}
                     {(!filters.is_unfiltered()).then(|| view! { <p>"Try removing a filter."</p> })}
@@ -121,11 +122,12 @@ pub fn Search(filters: Filters, flat: bool) -> impl IntoView {
     view! {
         {header}
         <div class="with-facets">
-            <section class="results" aria-label="Search results">
+            <section class="results" id="results" aria-label="Search results">
                 {chips}
                 <div class="results-head">
                     <p class="result-count" role="status" data-testid="result-count">{summary}</p>
                     {toggle}
+                    <FiltersButton />
                 </div>
                 {list}
             </section>
@@ -133,6 +135,17 @@ pub fn Search(filters: Filters, flat: bool) -> impl IntoView {
         </div>
     }
     .into_any()
+}
+
+/// On a narrow screen the filters stack below every result: this takes the
+/// reader (and the keyboard focus) there without scrolling past them all.
+/// Hidden by CSS where the filters sit beside the results.
+#[component]
+fn FiltersButton() -> impl IntoView {
+    view! {
+        <button type="button" class="button secondary narrow-only" data-testid="to-filters"
+            on:click=|_| crate::components::nav::jump_to("filters")>"Filters"</button>
+    }
 }
 
 /// The flat list, rendered a page at a time: "Show more" appends the next
