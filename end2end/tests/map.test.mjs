@@ -218,3 +218,40 @@ test('a passage opened from the map lands in the reader with the place highlight
   assert.match(await page.textContent('[data-testid="match-count"]'), /^\d+ match(es)? of Vladivostok$/);
   assert.deepEqual(page.problems, []);
 });
+
+test('labels stay legible: above every marker, never on another label, and the most mentioned named', async () => {
+  const page = await open();
+  // The label layer is drawn last, so no marker can cover a word, and it is
+  // hidden from assistive technology (each marker's own name says it).
+  const layers = await page.$$eval('svg.map > g', (gs) => gs.map((g) => [g.getAttribute('class'), g.getAttribute('aria-hidden')]));
+  assert.deepEqual(layers.slice(-2), [['markers', null], ['labels', 'true']]);
+  for (const zoom of [0, 1]) {
+    if (zoom) {
+      await page.click('[data-testid="zoom-in"]');
+      await page.waitForTimeout(300);
+    }
+    const found = await page.evaluate(() => {
+      const box = (e) => {
+        const r = e.getBoundingClientRect();
+        return { l: r.left, t: r.top, r: r.right, b: r.bottom };
+      };
+      const frame = box(document.querySelector('svg.map'));
+      const labels = [...document.querySelectorAll('g.labels text.label')]
+        .filter((t) => getComputedStyle(t).display !== 'none')
+        .map((t) => ({ id: t.dataset.placeId, ...box(t) }));
+      // One pixel of slack: anti-aliased edges that touch do not hide a word.
+      const hit = (a, b) => a.l < b.r - 1 && b.l < a.r - 1 && a.t < b.b - 1 && b.t < a.b - 1;
+      const problems = [];
+      for (const [k, a] of labels.entries()) {
+        for (const b of labels.slice(k + 1)) if (hit(a, b)) problems.push(`${a.id} × ${b.id}`);
+        if (a.l < frame.l - 1 || a.r > frame.r + 1 || a.t < frame.t - 1 || a.b > frame.b + 1) problems.push(`${a.id} leaves the map`);
+      }
+      return { ids: labels.map((l) => l.id), problems };
+    });
+    assert.ok(found.ids.length >= 20, `${found.ids.length} labels drawn at zoom step ${zoom}`);
+    assert.deepEqual(found.problems, [], `zoom step ${zoom}`);
+    // The places the corpus is most about are named, even in a cluster.
+    if (!zoom) for (const id of ['vladivostok', 'sakhalin', 'japan', 'north-korea', 'russian-far-east']) assert.ok(found.ids.includes(id), `${id} labelled: ${found.ids}`);
+  }
+  assert.deepEqual(page.problems, []);
+});

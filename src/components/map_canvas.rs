@@ -140,40 +140,106 @@ fn clamp(vb: ViewBox, world: ViewBox) -> ViewBox {
     }
 }
 
-/// Which markers get a label: the most mentioned first, each placed right
-/// of its marker unless it would overlap a label already placed or leave
-/// the view. `items` are `(x_px, y_px, radius_px, label_width_px)` in
-/// screen pixels; the answer is one flag per item.
+/// One marker as the label placer sees it, in screen pixels.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LabelItem {
+    pub x: f32,
+    pub y: f32,
+    pub radius: f32,
+    /// The label's estimated width.
+    pub width: f32,
+    /// A dot or route square: a label covering it would hide it, so
+    /// labels avoid these (region rings are faint and may be crossed).
+    pub solid: bool,
+}
+
+/// Which side of its marker a label is drawn on, in the order tried.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Side {
+    Right,
+    Left,
+    Above,
+    Below,
+}
+
+/// Gap between a marker and its label, in pixels.
+const LABEL_GAP: f32 = 3.0;
+/// A label's height, in pixels (12 px text with its halo).
+const HEIGHT: f32 = 14.0;
+
+/// Where labels go: the most mentioned marker first, its label right of
+/// it, else left, above or below it: the first side that overlaps no label
+/// already placed, stays in the view and covers no other solid marker, or
+/// else the side that covers fewest. None if no side overlaps no label and
+/// stays in the view. One answer per item.
 pub fn place_labels(
-    items: &[(f32, f32, f32, f32)],
+    items: &[LabelItem],
     order: &[usize],
     view_px: (f32, f32),
-) -> Vec<bool> {
-    const HEIGHT: f32 = 14.0;
-    let mut placed: Vec<(f32, f32, f32, f32)> = Vec::new();
-    let mut out = vec![false; items.len()];
+) -> Vec<Option<Side>> {
+    type Box4 = (f32, f32, f32, f32);
+    let overlap = |a: &Box4, b: &Box4| a.0 < b.2 && b.0 < a.2 && a.1 < b.3 && b.1 < a.3;
+    let discs: Vec<(usize, Box4)> = items
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.solid)
+        .map(|(i, m)| {
+            (
+                i,
+                (
+                    m.x - m.radius,
+                    m.y - m.radius,
+                    m.x + m.radius,
+                    m.y + m.radius,
+                ),
+            )
+        })
+        .collect();
+    let mut placed: Vec<Box4> = Vec::new();
+    let mut out = vec![None; items.len()];
     for &i in order {
         if placed.len() >= MAX_LABELS {
             break;
         }
-        let Some(&(x, y, r, w)) = items.get(i) else {
+        let Some(m) = items.get(i) else {
             continue;
         };
-        let b = (
-            x + r + 3.0,
-            y - HEIGHT / 2.0,
-            x + r + 3.0 + w,
-            y + HEIGHT / 2.0,
-        );
-        if b.0 < 0.0 || b.1 < 0.0 || b.2 > view_px.0 || b.3 > view_px.1 {
-            continue;
-        }
-        let overlaps = placed
-            .iter()
-            .any(|p| b.0 < p.2 && p.0 < b.2 && b.1 < p.3 && p.1 < b.3);
-        if !overlaps {
+        let (top, bottom) = (m.y - HEIGHT / 2.0, m.y + HEIGHT / 2.0);
+        let right = m.x + m.radius + LABEL_GAP;
+        let left = m.x - m.radius - LABEL_GAP;
+        let (centre_l, centre_r) = (m.x - m.width / 2.0, m.x + m.width / 2.0);
+        let above = m.y - m.radius - LABEL_GAP;
+        let below = m.y + m.radius + LABEL_GAP;
+        let candidates = [
+            (Side::Right, (right, top, right + m.width, bottom)),
+            (Side::Left, (left - m.width, top, left, bottom)),
+            (Side::Above, (centre_l, above - HEIGHT, centre_r, above)),
+            (Side::Below, (centre_l, below, centre_r, below + HEIGHT)),
+        ];
+        let open = |b: &Box4| {
+            b.0 >= 0.0
+                && b.1 >= 0.0
+                && b.2 <= view_px.0
+                && b.3 <= view_px.1
+                && !placed.iter().any(|p| overlap(b, p))
+        };
+        let covered = |b: &Box4| {
+            discs
+                .iter()
+                .filter(|(j, d)| *j != i && overlap(b, d))
+                .count()
+        };
+        // The first side that covers no other dot; failing that (a city in
+        // a cluster of small places), the side covering fewest, since the
+        // labels are drawn above the markers and a well-mentioned place
+        // should not go unnamed for a dot beside it.
+        let best = candidates
+            .into_iter()
+            .filter(|(_, b)| open(b))
+            .min_by_key(|(_, b)| covered(b));
+        if let Some((side, b)) = best {
             placed.push(b);
-            out[i] = true;
+            out[i] = Some(side);
         }
     }
     out
@@ -319,16 +385,14 @@ pub fn MapCanvas(basemap: &'static BaseMap, markers: Vec<Marker>) -> impl IntoVi
             let vb = view.get();
             let w = width_px.get().max(1.0);
             let scale = w / vb.width;
-            let items: Vec<(f32, f32, f32, f32)> = markers
+            let items: Vec<LabelItem> = markers
                 .iter()
-                .map(|m| {
-                    let label_w = 7.0 * m.name.chars().count() as f32;
-                    (
-                        (m.x - vb.x) * scale,
-                        (m.y - vb.y) * scale,
-                        m.radius_px(),
-                        label_w,
-                    )
+                .map(|m| LabelItem {
+                    x: (m.x - vb.x) * scale,
+                    y: (m.y - vb.y) * scale,
+                    radius: m.radius_px(),
+                    width: 7.0 * m.name.chars().count() as f32,
+                    solid: m.shape != Shape::Area,
                 })
                 .collect();
             place_labels(&items, &order, (w, w * vb.height / vb.width))
@@ -347,7 +411,10 @@ pub fn MapCanvas(basemap: &'static BaseMap, markers: Vec<Marker>) -> impl IntoVi
         .collect_view();
     let marker_views = draw_order
         .into_iter()
-        .map(|i| marker_view(markers.clone(), i, unit, labels, set_tip, dragged))
+        .map(|i| marker_view(markers.clone(), i, unit, set_tip, dragged))
+        .collect_view();
+    let label_views = (0..markers.len())
+        .map(|i| label_view(&markers, i, unit, labels))
         .collect_view();
     let tip_view = {
         let markers = markers.clone();
@@ -401,6 +468,9 @@ pub fn MapCanvas(basemap: &'static BaseMap, markers: Vec<Marker>) -> impl IntoVi
                 <path class="borders" d=basemap.borders.clone() />
                 <g class="routes">{routes}</g>
                 <g class="markers">{marker_views}</g>
+                // Above every marker, so no dot is ever drawn over a word; the
+                // markers' own accessible names already say each place's name.
+                <g class="labels" aria-hidden="true">{label_views}</g>
             </svg>
             {tip_view}
             <p class="map-attribution muted">{basemap.attribution.clone()}</p>
@@ -422,11 +492,48 @@ fn fractions(svg: NodeRef<leptos::svg::Svg>, (x, y): (f32, f32)) -> (f32, f32) {
     ((x - r.left() as f32) / w, (y - r.top() as f32) / h)
 }
 
+/// Marker `i`'s label, on the side `labels` chose (hidden if none).
+fn label_view(
+    markers: &[Marker],
+    i: usize,
+    unit: impl Fn() -> f32 + Copy + Send + Sync + 'static,
+    labels: Memo<Vec<Option<Side>>>,
+) -> impl IntoView {
+    let m = &markers[i];
+    let r_px = m.radius_px();
+    let (x, y) = (m.x, m.y);
+    let side = move || labels.with(|l| l.get(i).copied().flatten());
+    let offset = move || (r_px + LABEL_GAP) * unit();
+    let label_x = move || match side() {
+        Some(Side::Left) => format!("{:.2}", x - offset()),
+        Some(Side::Above | Side::Below) => format!("{x:.2}"),
+        _ => format!("{:.2}", x + offset()),
+    };
+    // `dy="0.35em"` centres the text on `y`: above and below move that
+    // centre half a label's height beyond the gap.
+    let label_y = move || match side() {
+        Some(Side::Above) => format!("{:.2}", y - offset() - HEIGHT / 2.0 * unit()),
+        Some(Side::Below) => format!("{:.2}", y + offset() + HEIGHT / 2.0 * unit()),
+        _ => format!("{y:.2}"),
+    };
+    let font = move || format!("{:.2}", 12.0 * unit());
+    let label = m.name.clone();
+    view! {
+        <text class="label" data-place-id=m.id.clone() x=label_x y=label_y dy="0.35em" font-size=font
+            text-anchor=move || match side() {
+                Some(Side::Left) => "end",
+                Some(Side::Above | Side::Below) => "middle",
+                _ => "start",
+            }
+            style:display=move || if side().is_some() { "inline" } else { "none" }
+        >{label}</text>
+    }
+}
+
 fn marker_view(
     markers: std::sync::Arc<Vec<Marker>>,
     i: usize,
     unit: impl Fn() -> f32 + Copy + Send + Sync + 'static,
-    labels: Memo<Vec<bool>>,
     set_tip: WriteSignal<Option<usize>>,
     dragged: StoredValue<bool>,
 ) -> impl IntoView {
@@ -434,8 +541,6 @@ fn marker_view(
     let r_px = m.radius_px();
     let (x, y) = (m.x, m.y);
     let r = move || format!("{:.2}", r_px * unit());
-    let label_x = move || format!("{:.2}", x + (r_px + 3.0) * unit());
-    let font = move || format!("{:.2}", 12.0 * unit());
     let href = m.href.clone();
     let go = move || {
         if !dragged.get_value() {
@@ -453,7 +558,6 @@ fn marker_view(
         }
         .into_any(),
     };
-    let label = m.name.clone();
     view! {
         <g
             class="marker"
@@ -478,9 +582,6 @@ fn marker_view(
             on:blur=move |_| set_tip.set(None)
         >
             {shape}
-            <text class="label" x=label_x y=y dy="0.35em" font-size=font
-                style:display=move || if labels.with(|l| l.get(i).copied().unwrap_or(false)) { "inline" } else { "none" }
-            >{label}</text>
         </g>
     }
 }
@@ -555,18 +656,102 @@ mod tests {
         assert_eq!(pan(HOME, f32::INFINITY, 0.0, WORLD), HOME);
     }
 
+    fn item(x: f32, y: f32, radius: f32, width: f32, solid: bool) -> LabelItem {
+        LabelItem {
+            x,
+            y,
+            radius,
+            width,
+            solid,
+        }
+    }
+
     #[test]
     fn labels_do_not_overlap_and_the_biggest_wins() {
-        // Two markers side by side: only the more mentioned gets its label.
+        // Two markers side by side: the more mentioned takes the right;
+        // the other's label would cross it there, so it goes left.
         let items = [
-            (100.0, 100.0, 5.0, 80.0),
-            (110.0, 102.0, 9.0, 80.0),
-            (400.0, 300.0, 4.0, 50.0),
+            item(100.0, 100.0, 5.0, 80.0, true),
+            item(110.0, 102.0, 9.0, 80.0, true),
+            item(400.0, 300.0, 4.0, 50.0, true),
         ];
         let shown = place_labels(&items, &[1, 0, 2], (800.0, 600.0));
-        assert_eq!(shown, [false, true, true]);
-        // A label that would leave the view is not drawn.
-        let edge = place_labels(&[(790.0, 10.0, 4.0, 60.0)], &[0], (800.0, 600.0));
-        assert_eq!(edge, [false]);
+        assert_eq!(
+            shown,
+            [Some(Side::Left), Some(Side::Right), Some(Side::Right)]
+        );
+        // Near the left edge there is no room on that side: only the more
+        // mentioned keeps a label.
+        let mut crowded = items;
+        crowded[0].x = 20.0;
+        crowded[1].x = 30.0;
+        let shown = place_labels(&crowded, &[1, 0, 2], (800.0, 600.0));
+        assert_eq!(shown, [None, Some(Side::Right), Some(Side::Right)]);
+        // A label that would leave the view on the right goes left instead.
+        let edge = place_labels(&[item(790.0, 10.0, 4.0, 60.0, true)], &[0], (800.0, 600.0));
+        assert_eq!(edge, [Some(Side::Left)]);
+        // Too wide for any side: not drawn.
+        let wide = place_labels(&[item(50.0, 10.0, 4.0, 760.0, true)], &[0], (800.0, 600.0));
+        assert_eq!(wide, [None]);
+    }
+
+    #[test]
+    fn no_label_runs_under_another_dot_but_region_rings_do_not_block() {
+        // A big region with a city just right of its centre: the region's
+        // label goes left rather than under the city's dot.
+        let region = item(300.0, 300.0, 20.0, 90.0, false);
+        let city = item(340.0, 300.0, 5.0, 40.0, true);
+        let shown = place_labels(&[region, city], &[0, 1], (800.0, 600.0));
+        assert_eq!(shown, [Some(Side::Left), Some(Side::Right)]);
+        // The city's label may cross the ring (drawn beneath it).
+        let inside = item(300.0, 300.0, 5.0, 40.0, true);
+        let ring = item(310.0, 300.0, 40.0, 60.0, false);
+        assert_eq!(
+            place_labels(&[inside, ring], &[0], (800.0, 600.0))[0],
+            Some(Side::Right)
+        );
+        // Dots on both sides: the label goes above, else below, else on the
+        // side that covers fewest dots (it is drawn above them).
+        let mut hemmed = vec![
+            item(300.0, 300.0, 4.0, 40.0, true),
+            item(330.0, 300.0, 4.0, 10.0, true),
+            item(270.0, 300.0, 4.0, 10.0, true),
+        ];
+        assert_eq!(
+            place_labels(&hemmed, &[0], (800.0, 600.0))[0],
+            Some(Side::Above)
+        );
+        hemmed.push(item(300.0, 285.0, 4.0, 10.0, true));
+        assert_eq!(
+            place_labels(&hemmed, &[0], (800.0, 600.0))[0],
+            Some(Side::Below)
+        );
+        hemmed.push(item(300.0, 315.0, 4.0, 10.0, true));
+        assert_eq!(
+            place_labels(&hemmed, &[0], (800.0, 600.0))[0],
+            Some(Side::Right)
+        );
+        hemmed.push(item(340.0, 300.0, 4.0, 10.0, true));
+        assert_eq!(
+            place_labels(&hemmed, &[0], (800.0, 600.0))[0],
+            Some(Side::Left)
+        );
+        // Labels never cover labels: ringed by placed labels, none.
+        let mut ringed = hemmed.clone();
+        ringed.truncate(1);
+        // Three long labels, placed first, across all four of its sides.
+        ringed.push(item(100.0, 286.0, 2.0, 600.0, false));
+        ringed.push(item(100.0, 300.0, 2.0, 600.0, false));
+        ringed.push(item(100.0, 314.0, 2.0, 600.0, false));
+        let labels = place_labels(&ringed, &[1, 2, 3, 0], (800.0, 600.0));
+        assert_eq!(
+            labels,
+            [
+                None,
+                Some(Side::Right),
+                Some(Side::Right),
+                Some(Side::Right)
+            ]
+        );
     }
 }
