@@ -130,6 +130,18 @@ test('on a phone the filters are one tap away from the results, and back', async
   await page.context().close();
 });
 
+test('when nothing matches there is no empty filter panel to jump to', async () => {
+  const page = await newPage(ctx.browser, { viewport: { width: 390, height: 844 } });
+  await page.goto(ctx.server.url + '#/search?q=zzzzqqq&topic=energy');
+  await appReady(page);
+  await page.waitForSelector('[data-testid="no-results"]');
+  assert.equal(await page.locator('[data-testid="facets"], [data-testid="to-filters"], [data-testid="to-results"]').count(), 0);
+  // The chip still removes the filter.
+  assert.equal(await page.locator('[data-testid="filter-chips"] a', { hasText: 'Energy' }).count(), 1);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test('beside the results, on a wide screen, the two jump buttons are not shown', async () => {
   const page = await open('#/search?q=Russia');
   assert.equal(await page.isVisible('[data-testid="to-filters"]'), false);

@@ -123,6 +123,13 @@ pub fn FacetPanel(route: Route, counts: FacetCounts) -> impl IntoView {
             href: link(filters.toggled_year(y)),
         })
         .collect();
+    // No passage matches: there is nothing to narrow (the chips remove filters).
+    let lists = [
+        &docs, &topics, &places, &people, &orgs, &authors, &years, &langs,
+    ];
+    if lists.iter().all(|l| l.is_empty()) {
+        return ().into_any();
+    }
     view! {
         <aside class="facets" id="filters" aria-label="Filters" data-testid="facets">
             // The way back up from a stacked filter list (narrow screens only).

@@ -96,7 +96,6 @@ pub fn Search(filters: Filters, flat: bool) -> impl IntoView {
             <div class="with-facets">
                 <section class="no-results" id="results" data-testid="no-results">
                     {chips}
-                    <FiltersButton />
                     <p class="result-count" role="status">{what}</p>
                     {suggestion}
                     {(!filters.is_unfiltered()).then(|| view! { <p>"Try removing a filter."</p> })}
