@@ -15,6 +15,24 @@ async function open(path, options) {
   return page;
 }
 
+test('at every width a jumped-to heading is uncovered: the header never sits on it', async () => {
+  for (const width of [320, 390, 800, 1280]) {
+    const page = await open('#/doc/001_6225201a47dae885', { viewport: { width, height: 700 } });
+    await page.locator('[data-testid="toc"] a', { hasText: 'Third Stage: Strategic Conjunction' }).click();
+    const seen = await page.evaluate(() => {
+      const target = document.activeElement;
+      const r = target.getBoundingClientRect();
+      // What a reader sees at the heading's first line: the heading itself.
+      const at = document.elementFromPoint(r.left + 4, r.top + 4);
+      const header = document.querySelector('.site-header').getBoundingClientRect();
+      return { top: Math.round(r.top), covered: !target.contains(at), headerBottom: Math.round(header.bottom) };
+    });
+    assert.ok(seen.top >= 0 && seen.top < 700, `${width} px: heading in view (${JSON.stringify(seen)})`);
+    assert.equal(seen.covered, false, `${width} px: heading covered (${JSON.stringify(seen)})`);
+    await page.context().close();
+  }
+});
+
 test('the table of contents jumps to a heading and leaves a permalink', async () => {
   const page = await open('#/doc/001_6225201a47dae885', { viewport: { width: 1000, height: 700 } });
   const link = page.locator('[data-testid="toc"] a', { hasText: 'Third Stage: Strategic Conjunction' });
