@@ -142,3 +142,16 @@ test('a hit found in a note opens the reader at that note', async () => {
   assert.ok(top >= 0 && top < 700, `note ${n} is in view (top ${top})`);
   assert.deepEqual(page.problems, []);
 });
+
+test('the search box hints at its / shortcut only where there is a keyboard and a mouse', async () => {
+  const desk = await home();
+  assert.equal(await desk.getAttribute('#search-input', 'placeholder'), 'Search  ( / )');
+  assert.equal(await desk.getAttribute('#search-input', 'aria-keyshortcuts'), '/');
+  await desk.context().close();
+  const phone = await newPage(ctx.browser, { hasTouch: true, isMobile: true, viewport: { width: 390, height: 844 } });
+  await phone.goto(ctx.server.url);
+  await appReady(phone);
+  assert.equal(await phone.getAttribute('#search-input', 'placeholder'), 'Search the papers');
+  assert.deepEqual(phone.problems, []);
+  await phone.context().close();
+});

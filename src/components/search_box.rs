@@ -57,6 +57,18 @@ pub fn SearchBox(route: ReadSignal<Route>) -> impl IntoView {
             }
         }
     };
+    // The `/` shortcut means something only with a keyboard and a mouse;
+    // on a touch screen the hint would be noise.
+    let keyboard = window()
+        .match_media("(hover: hover) and (pointer: fine)")
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.matches());
+    let placeholder = if keyboard {
+        "Search  ( / )"
+    } else {
+        "Search the papers"
+    };
     view! {
         <form class="search-box" role="search" on:submit=on_submit>
             <label for="search-input" class="visually-hidden">"Search the papers"</label>
@@ -64,7 +76,8 @@ pub fn SearchBox(route: ReadSignal<Route>) -> impl IntoView {
                 id="search-input"
                 node_ref=input
                 type="search"
-                placeholder="Search  ( / )"
+                placeholder=placeholder
+                aria-keyshortcuts="/"
                 autocomplete="off"
                 spellcheck="false"
                 prop:value=value
