@@ -109,6 +109,9 @@ test('on a phone the filters are one tap away from the results, and back', async
   await page.goto(ctx.server.url + '#/search?q=Russia');
   await appReady(page);
   const top = (sel) => page.$eval(sel, (e) => Math.round(e.getBoundingClientRect().top));
+  // The count and the view toggle wrap onto two lines, without a blank one between.
+  const gap = await page.evaluate(() => document.querySelector('.view-toggle').getBoundingClientRect().top - document.querySelector('[data-testid="result-count"]').getBoundingClientRect().bottom);
+  assert.ok(gap >= 0 && gap < 24, `count to toggle: ${gap} px`);
   // Stacked below a long result list, the filters start screens away.
   assert.ok((await top('#filters')) > 2 * 844, `filters at ${await top('#filters')} px`);
   await page.click('[data-testid="to-filters"]');

@@ -94,7 +94,7 @@ pub fn Search(filters: Filters, flat: bool) -> impl IntoView {
         return view! {
             {header}
             <div class="with-facets">
-                <section class="no-results" id="results" data-testid="no-results">
+                <section class="no-results" data-testid="no-results">
                     {chips}
                     <p class="result-count" role="status">{what}</p>
                     {suggestion}

@@ -23,7 +23,7 @@ tasks:
   dist    set up, then build the release dist/ (relative URLs) and print file sizes
   test    set up, then run every test: native cargo tests, the release build, browser tests on dist/
   sizes   print raw and gzip sizes of the files in dist/
-  bench   engine query latency (Criterion, per query class), dist/ sizes, start-up and keystroke-to-paint latency in Chromium
+  bench   engine query latency (Criterion, per query class), dist/ sizes, start-up (and where its main-thread time goes) and keystroke-to-paint latency in Chromium
   lighthouse  Lighthouse scores (mobile and desktop profiles) of the release dist/ in Debian Chromium
   synth --factor N [--out DIR]      a synthetic seed folder of N x the seeds (default target/synth/xN/)
   bench-scale [--factors 1,10,100]  build, size, start-up, query latency and memory per synthetic corpus size";
@@ -190,7 +190,12 @@ fn bench() -> Result<(), String> {
     run_checked(Command::new("cargo").args(["bench", "-p", "atlas-core", "--bench", "search"]))?;
     let dist = dist()?;
     let end2end = root().join("end2end");
-    for script in ["bench/startup.mjs", "bench/typing.mjs", "bench/scroll.mjs"] {
+    for script in [
+        "bench/startup.mjs",
+        "bench/floor.mjs",
+        "bench/typing.mjs",
+        "bench/scroll.mjs",
+    ] {
         run_checked(
             Command::new("node")
                 .arg(script)
