@@ -12,6 +12,11 @@
 //! [`Gazetteer::bundled`] embeds the committed files with `include_str!`, so
 //! `build.rs`, the CLI and tests all see the same data without paths.
 
+pub mod base;
+mod merge;
+
+pub use merge::km;
+
 use crate::error::{Error, ErrorKind};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -23,6 +28,7 @@ pub const IGNORE_FILE: &str = "data/gazetteer-ignore.tsv";
 
 const GAZETTEER_TEXT: &str = include_str!("../../../data/gazetteer.tsv");
 const IGNORE_TEXT: &str = include_str!("../../../data/gazetteer-ignore.tsv");
+const BASE_TEXT: &str = include_str!("../../../data/gazetteer-geonames.tsv");
 
 const GAZETTEER_HEADER: [&str; 9] = [
     "id",
@@ -56,6 +62,8 @@ pub enum PlaceKind {
     Island,
     /// A peninsula.
     Peninsula,
+    /// A mountain range or a peak.
+    Mountains,
     /// An oil/gas field, mine or LNG project.
     Field,
     /// A port.
@@ -70,7 +78,7 @@ pub enum PlaceKind {
 
 impl PlaceKind {
     /// Every kind, in the order of the header's list.
-    pub const ALL: [PlaceKind; 13] = [
+    pub const ALL: [PlaceKind; 14] = [
         PlaceKind::Country,
         PlaceKind::City,
         PlaceKind::Region,
@@ -79,6 +87,7 @@ impl PlaceKind {
         PlaceKind::Sea,
         PlaceKind::Island,
         PlaceKind::Peninsula,
+        PlaceKind::Mountains,
         PlaceKind::Field,
         PlaceKind::Port,
         PlaceKind::Route,
@@ -97,6 +106,7 @@ impl PlaceKind {
             PlaceKind::Sea => "sea",
             PlaceKind::Island => "island",
             PlaceKind::Peninsula => "peninsula",
+            PlaceKind::Mountains => "mountains",
             PlaceKind::Field => "field",
             PlaceKind::Port => "port",
             PlaceKind::Route => "route",
@@ -108,6 +118,26 @@ impl PlaceKind {
     /// The kind a file names, if any.
     pub fn from_name(name: &str) -> Option<PlaceKind> {
         PlaceKind::ALL.into_iter().find(|k| k.name() == name)
+    }
+}
+
+/// Which file a place comes from: the generated base layer or the
+/// curated layer over it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Layer {
+    /// `data/gazetteer.tsv`, reviewed by hand.
+    Curated,
+    /// `data/gazetteer-geonames.tsv`, generated from GeoNames and Natural Earth.
+    Generated,
+}
+
+impl Layer {
+    /// The name used in JSON (`curated`, `generated`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Layer::Curated => "curated",
+            Layer::Generated => "generated",
+        }
     }
 }
 
@@ -134,12 +164,28 @@ pub struct Place {
     pub waypoints: Vec<(f64, f64)>,
     /// 1-based line of the row in its file.
     pub line: usize,
+    /// The aliases that are also common lower-case words (`Mir`, `Восточный`):
+    /// the geoparser wants more evidence before it takes them for this place.
+    pub common: Vec<String>,
+    /// GeoNames population (0 when unknown or not a populated place).
+    pub population: u32,
+    /// GeoNames admin-1 key (`RU.59`) of a city, or a region's own key.
+    pub admin1: Option<String>,
+    /// GeoNames id, when the place has one.
+    pub geonames: Option<u64>,
+    /// Which file the row comes from.
+    pub layer: Layer,
+    /// How many of `aliases`, from the first, the curated file itself
+    /// lists (the rest were added from the generated twin): only those
+    /// decide what a bare name means.
+    pub own_aliases: usize,
 }
 
 impl Place {
-    /// The GeoNames id of a `geonames:<id>` source.
+    /// The GeoNames id of the place (its own column, or a `geonames:<id>` source).
     pub fn geonames_id(&self) -> Option<u64> {
-        self.source.strip_prefix("geonames:")?.parse().ok()
+        self.geonames
+            .or_else(|| self.source.strip_prefix("geonames:")?.parse().ok())
     }
 }
 
@@ -166,8 +212,15 @@ pub struct Gazetteer {
 }
 
 impl Gazetteer {
-    /// The committed `data/gazetteer.tsv` and `data/gazetteer-ignore.tsv`.
+    /// The committed layers: `data/gazetteer.tsv` (curated) with its
+    /// ignore list `data/gazetteer-ignore.tsv`, over the generated
+    /// `data/gazetteer-geonames.tsv` (see [`Gazetteer::over`]).
     pub fn bundled() -> Result<Gazetteer, Error> {
+        Ok(Gazetteer::curated()?.over(base::parse_base(BASE_TEXT, base::BASE_FILE)?))
+    }
+
+    /// The curated layer alone, with its ignore list.
+    pub fn curated() -> Result<Gazetteer, Error> {
         Gazetteer::parse(GAZETTEER_TEXT, GAZETTEER_FILE)?
             .with_ignore(parse_ignore(IGNORE_TEXT, IGNORE_FILE)?, IGNORE_FILE)
     }
@@ -385,7 +438,9 @@ fn parse_place(cols: &[&str], line: usize) -> Result<Place, String> {
             kind.name()
         ));
     }
+    let own = aliases.len();
     Ok(Place {
+        own_aliases: own,
         id: id.to_string(),
         name: name.to_string(),
         kind,
@@ -396,10 +451,15 @@ fn parse_place(cols: &[&str], line: usize) -> Result<Place, String> {
         aliases,
         waypoints,
         line,
+        common: Vec::new(),
+        population: 0,
+        admin1: None,
+        geonames: None,
+        layer: Layer::Curated,
     })
 }
 
-fn coordinate(text: &str, what: &str, limit: f64) -> Result<f64, String> {
+pub(crate) fn coordinate(text: &str, what: &str, limit: f64) -> Result<f64, String> {
     let text = text.trim();
     let value: f64 = text
         .parse()
