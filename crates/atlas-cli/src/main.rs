@@ -85,6 +85,17 @@ enum Command {
         #[command(flatten)]
         common: Common,
     },
+    /// Measure the geoparser against hand-made gold: DIR holds texts and gold.tsv
+    /// (see eval/places/README.md); prints (document, place) P/R/F1, mention
+    /// recall and what was missed or wrong.
+    Eval {
+        /// The gold folder.
+        #[arg(long, value_name = "DIR")]
+        gold: PathBuf,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
     /// Print one document's clean blocks and notes.
     Text {
         /// Document id (the seed file's stem).
@@ -252,6 +263,17 @@ fn run(cli: Cli) -> Result<String, String> {
                 annotations::figures_json(&corpus)
             } else {
                 annotations::figures_table(&corpus)
+            })
+        }
+        Command::Eval { gold, json } => {
+            let (corpus, rows) = atlas_core::eval::load(&gold).map_err(|e| e.to_string())?;
+            let docs: Vec<String> = corpus.documents.iter().map(|d| d.id.clone()).collect();
+            let found = atlas_core::eval::found_places(&corpus);
+            let report = atlas_core::eval::evaluate(&found, &rows, &docs);
+            Ok(if json {
+                output::to_json(&report)
+            } else {
+                report.to_text()
             })
         }
         Command::Text { id, common } => {

@@ -229,6 +229,12 @@ pub struct PlaceRow<'a> {
     country: Option<&'a str>,
     lat: f64,
     lon: f64,
+    /// Where the point comes from (`geonames:<id>`, `naturalearth:<layer>`, `representative:<why>`).
+    source: &'a str,
+    /// GeoNames id, when the place has one.
+    geonames: Option<u64>,
+    /// `curated` (data/gazetteer.tsv) or `generated` (data/gazetteer-geonames.tsv).
+    layer: &'static str,
     mentions: Vec<MentionRow<'a>>,
 }
 
@@ -237,12 +243,16 @@ pub struct PlaceRow<'a> {
 pub struct MentionRow<'a> {
     /// Document id.
     doc: &'a str,
-    /// Passage id as in search hits: `<doc>:<n>` or `<doc>:note:<n>`.
+    /// Passage id as in search hits: `<doc>:<n>`, `<doc>:note:<n>` or `<doc>:meta:<n>`.
     block: String,
     /// The text as written.
-    surface: &'a str,
+    surface: String,
     /// A capital standing for its government.
     metonym: bool,
+    /// How sure the geoparser is, 0–100.
+    confidence: u8,
+    /// Why it chose this place (`only`, `type-word`, `one-sense`, `context`, …).
+    reason: &'static str,
 }
 
 fn place_rows(corpus: &Corpus) -> Vec<PlaceRow<'_>> {
@@ -258,6 +268,9 @@ fn place_rows(corpus: &Corpus) -> Vec<PlaceRow<'_>> {
             country: p.country.as_deref(),
             lat: p.lat,
             lon: p.lon,
+            source: &p.source,
+            geonames: p.geonames,
+            layer: p.layer.name(),
             mentions: index
                 .mentions_of(i as u16)
                 .map(|m| MentionRow {
@@ -266,8 +279,13 @@ fn place_rows(corpus: &Corpus) -> Vec<PlaceRow<'_>> {
                         .get(m.doc as usize)
                         .map_or("", |d| d.id.as_str()),
                     block: m.block_id(corpus).unwrap_or_default(),
-                    surface: m.surface(corpus).unwrap_or(""),
+                    surface: m
+                        .surface(corpus)
+                        .map(|s| s.into_owned())
+                        .unwrap_or_default(),
                     metonym: m.metonym,
+                    confidence: m.confidence,
+                    reason: m.reason.name(),
                 })
                 .collect(),
         })

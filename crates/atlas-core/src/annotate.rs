@@ -15,6 +15,7 @@
 pub mod entity;
 pub mod figure;
 pub mod keyphrase;
+pub mod lexicon;
 pub mod place;
 pub mod topic;
 pub mod years;
@@ -22,6 +23,7 @@ pub mod years;
 use crate::error::Error;
 use crate::model::Document;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 pub use entity::{Entity, EntityKind, EntityMention};
 pub use figure::Figure;
@@ -36,6 +38,11 @@ pub enum Passage {
     Block(u32),
     /// A note, by its printed number (the `n` of `<doc>:note:<n>`).
     Note(u32),
+    /// A piece of the document's metadata, numbered as the search numbers
+    /// them (the `n` of `<doc>:meta:<n>`: title, abstracts, keyword lists,
+    /// authors, affiliations; see [`crate::index::passages`]). Only places
+    /// are looked for there.
+    Meta(u32),
 }
 
 impl Passage {
@@ -44,10 +51,13 @@ impl Passage {
         match self {
             Passage::Block(n) => format!("{doc_id}:{n}"),
             Passage::Note(n) => format!("{doc_id}:note:{n}"),
+            Passage::Meta(n) => format!("{doc_id}:meta:{n}"),
         }
     }
 
-    /// The passage's plain text, or `None` when the document does not hold it.
+    /// The passage's plain text, or `None` when the document does not hold
+    /// it. A keyword list is joined for search, so it has no borrowed text:
+    /// use [`Passage::text_owned`] for metadata.
     pub fn text<'d>(&self, doc: &'d Document) -> Option<&'d str> {
         match *self {
             Passage::Block(n) => doc.blocks.get(n as usize).map(|b| b.text.as_str()),
@@ -56,6 +66,23 @@ impl Passage {
                 .iter()
                 .find(|x| x.n == n && !x.missing)
                 .map(|x| x.text.as_str()),
+            Passage::Meta(n) => match crate::index::passages::meta_texts(doc)
+                .into_iter()
+                .nth(n as usize)?
+            {
+                Cow::Borrowed(text) => Some(text),
+                Cow::Owned(_) => None,
+            },
+        }
+    }
+
+    /// The passage's text, metadata included.
+    pub fn text_owned<'d>(&self, doc: &'d Document) -> Option<Cow<'d, str>> {
+        match *self {
+            Passage::Meta(n) => crate::index::passages::meta_texts(doc)
+                .into_iter()
+                .nth(n as usize),
+            _ => self.text(doc).map(Cow::Borrowed),
         }
     }
 }
@@ -74,6 +101,32 @@ pub fn passages(doc: &Document) -> impl Iterator<Item = (Passage, &str)> {
         .filter(|x| !x.missing && !x.text.is_empty())
         .map(|x| (Passage::Note(x.n), x.text.as_str()));
     blocks.chain(notes)
+}
+
+/// What the geoparser reads of a document: every passage of [`passages`],
+/// then the metadata pieces a reader sees as text (title, abstracts,
+/// keyword lists, affiliations; not the authors' names), each with whether
+/// it may write names in lower case (a keyword list, or a text with no
+/// capital letter at all).
+pub fn place_passages(doc: &Document) -> Vec<(Passage, Cow<'_, str>, bool)> {
+    let no_capitals = |t: &str| !t.chars().any(char::is_uppercase);
+    let mut out: Vec<(Passage, Cow<'_, str>, bool)> = passages(doc)
+        .map(|(p, t)| (p, Cow::Borrowed(t), no_capitals(t)))
+        .collect();
+    let m = &doc.meta;
+    let keywords = 1 + m.abstracts.len()..1 + m.abstracts.len() + m.keywords.len();
+    let authors = keywords.end;
+    for (n, text) in crate::index::passages::meta_texts(doc)
+        .into_iter()
+        .enumerate()
+    {
+        if n == authors || text.trim().is_empty() {
+            continue;
+        }
+        let lower = keywords.contains(&n) || no_capitals(&text);
+        out.push((Passage::Meta(n as u32), text, lower));
+    }
+    out
 }
 
 /// All annotations of a corpus.

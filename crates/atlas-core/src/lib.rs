@@ -21,6 +21,7 @@ pub mod annotate;
 pub mod catalog;
 pub mod clean;
 pub mod error;
+pub mod eval;
 pub mod filter;
 pub mod front_matter;
 pub mod gazetteer;

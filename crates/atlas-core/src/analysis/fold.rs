@@ -14,24 +14,32 @@ pub fn fold(text: &str) -> String {
         return out;
     }
     for ch in text.chars() {
-        match ch {
-            'ё' | 'Ё' => out.push('е'),
-            'й' | 'Й' => out.push('й'),
-            'ß' => out.push_str("ss"),
-            '\u{2018}' | '\u{2019}' | '\u{02BC}' | '\u{2032}' => out.push('\''),
-            '\u{2010}'..='\u{2015}' | '\u{2212}' => out.push('-'),
-            _ => {
-                for lower in ch.to_lowercase() {
-                    decompose_canonical(lower, |d| {
-                        if !is_combining_mark(d) {
-                            out.push(d);
-                        }
-                    });
-                }
+        fold_char(ch, &mut out);
+    }
+    out
+}
+
+/// Folds one character onto `out` (one character may fold to several:
+/// `ß` → `ss`); what [`fold`] does to each character of a text, for
+/// callers that keep an offset map (the place matcher).
+pub fn fold_char(ch: char, out: &mut String) {
+    match ch {
+        'ё' | 'Ё' => out.push('е'),
+        'й' | 'Й' => out.push('й'),
+        'ß' => out.push_str("ss"),
+        '\u{2018}' | '\u{2019}' | '\u{02BC}' | '\u{02B9}' | '\u{2032}' => out.push('\''),
+        '\u{2010}'..='\u{2015}' | '\u{2212}' => out.push('-'),
+        _ if ch.is_ascii() => out.push(ch.to_ascii_lowercase()),
+        _ => {
+            for lower in ch.to_lowercase() {
+                decompose_canonical(lower, |d| {
+                    if !is_combining_mark(d) {
+                        out.push(d);
+                    }
+                });
             }
         }
     }
-    out
 }
 
 /// Replaces typographic quotes and dashes in a query by the ASCII characters

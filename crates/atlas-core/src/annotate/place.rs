@@ -1,12 +1,17 @@
 //! The geoparser: every mention of a gazetteer place in the clean body
-//! blocks and notes, as offsets, plus the places mentioned (with what the
-//! map needs to draw them). The result, [`PlaceIndex`], is embedded in the
-//! corpus (`Corpus::places`), so the app never matches text itself.
+//! blocks, notes and metadata, as offsets, plus the places mentioned (with
+//! what the map needs to draw them). The result, [`PlaceIndex`], is
+//! embedded in the corpus (`Corpus::places`), so the app never matches
+//! text itself.
 //!
-//! Matching rules live in [`matcher`] (aliases, ignore spans, word
-//! boundaries, case), the government-metonym flag in [`metonym`], and the
-//! maintainers' report of capitalised spans the gazetteer does not know in
-//! [`candidates`].
+//! The stages: [`forms`] turns each gazetteer name into the forms a text
+//! uses (type words, romanisations, Russian cases from [`inflect`]);
+//! [`matcher`] finds them in a passage's [`folded`] text and checks
+//! capitalisation and what the words around say ([`context`]);
+//! [`resolve`] chooses one place per match per document and says how sure
+//! it is and why; [`metonym`] flags a capital standing for its government.
+//! [`candidates`] is the maintainers' report of capitalised spans the
+//! gazetteer does not know.
 //!
 //! Mentions store no text: `start..end` are byte offsets into the block's
 //! or note's `text`, and [`PlaceMention::surface`] reads the surface back.
@@ -15,14 +20,21 @@
 //! That keeps the embedded index at a few bytes per mention.
 
 pub mod candidates;
+pub mod context;
+pub mod folded;
+pub mod forms;
+pub mod inflect;
 pub mod matcher;
 pub mod metonym;
+pub mod resolve;
 
-use crate::annotate::{passages, Passage};
-use crate::gazetteer::{Gazetteer, PlaceKind};
+use crate::annotate::{place_passages, Passage};
+use crate::gazetteer::{Gazetteer, Layer, PlaceKind};
 use crate::model::Corpus;
-use matcher::{PlaceMatcher, Target};
+use matcher::PlaceMatcher;
+use resolve::Reason;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 /// The places mentioned in the corpus and every mention, in corpus order.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
@@ -51,6 +63,15 @@ pub struct MentionedPlace {
     pub lon: f64,
     /// Routes only: `(lat, lon)` points in travel order.
     pub waypoints: Vec<(f64, f64)>,
+    /// Where the point comes from (`geonames:2013348`, `naturalearth:…`,
+    /// `representative:…`).
+    pub source: String,
+    /// GeoNames id, when the place has one.
+    pub geonames: Option<u64>,
+    /// Curated or generated.
+    pub layer: Layer,
+    /// GeoNames population (0 when unknown).
+    pub population: u32,
 }
 
 /// One occurrence of a place in a block or note.
@@ -68,15 +89,28 @@ pub struct PlaceMention {
     pub end: u32,
     /// A capital standing for its government (`Moscow sees…`); see [`metonym`].
     pub metonym: bool,
+    /// How sure the geoparser is that this is the place, 0–100 (see [`resolve`]).
+    pub confidence: u8,
+    /// Why it chose this place.
+    pub reason: Reason,
 }
+
+/// Mentions at or above this confidence are shown by default; the map
+/// hides the others behind a switch.
+pub const CONFIDENT: u8 = 70;
 
 impl PlaceMention {
     /// The text as written (`Russia’s Far East`, `Primorye`).
-    pub fn surface<'c>(&self, corpus: &'c Corpus) -> Option<&'c str> {
+    pub fn surface<'c>(&self, corpus: &'c Corpus) -> Option<Cow<'c, str>> {
         let doc = corpus.documents.get(self.doc as usize)?;
-        self.passage
-            .text(doc)?
-            .get(self.start as usize..self.end as usize)
+        match self.passage.text_owned(doc)? {
+            Cow::Borrowed(t) => t
+                .get(self.start as usize..self.end as usize)
+                .map(Cow::Borrowed),
+            Cow::Owned(t) => t
+                .get(self.start as usize..self.end as usize)
+                .map(|s| Cow::Owned(s.to_string())),
+        }
     }
 
     /// The passage id, as in search hits: `<doc>:<n>` or `<doc>:note:<n>`
@@ -158,18 +192,24 @@ pub struct TextMention {
     pub end: usize,
     /// A capital standing for its government.
     pub metonym: bool,
+    /// 0–100.
+    pub confidence: u8,
+    /// Why this place.
+    pub reason: Reason,
 }
 
 /// The compiled gazetteer: finds mentions in any text.
-pub struct Geoparser {
+pub struct Geoparser<'g> {
+    gazetteer: &'g Gazetteer,
     matcher: PlaceMatcher,
     capitals: Vec<bool>,
 }
 
-impl Geoparser {
-    /// Compiles the aliases and ignore spans of `gazetteer`.
-    pub fn new(gazetteer: &Gazetteer) -> Geoparser {
+impl<'g> Geoparser<'g> {
+    /// Compiles the forms and ignore spans of `gazetteer`.
+    pub fn new(gazetteer: &'g Gazetteer) -> Geoparser<'g> {
         Geoparser {
+            gazetteer,
             matcher: PlaceMatcher::new(gazetteer),
             capitals: gazetteer
                 .places
@@ -179,43 +219,77 @@ impl Geoparser {
         }
     }
 
-    /// The place mentions in `text`, in order.
+    /// The place mentions in `text`, in order, reading it as a document of
+    /// its own.
     pub fn find(&self, text: &str) -> Vec<TextMention> {
-        self.matcher
-            .find(text)
+        let lower = !text.chars().any(char::is_uppercase);
+        self.find_in(&[(text, lower)])
             .into_iter()
-            .filter_map(|hit| match hit.target {
-                Target::Place(place) => Some(TextMention {
-                    place,
-                    start: hit.start,
-                    end: hit.end,
-                    metonym: self.capitals.get(place as usize) == Some(&true)
-                        && metonym::is_metonym(text, hit.start, hit.end),
-                }),
-                Target::Ignore(_) => None,
+            .map(|(_, m)| m)
+            .collect()
+    }
+
+    /// The place mentions in the passages of one document (`(text,
+    /// lowercase_ok)`), as `(passage index, mention)` in order.
+    pub fn find_in(&self, passages: &[(&str, bool)]) -> Vec<(usize, TextMention)> {
+        let hits: Vec<(usize, matcher::Hit)> = passages
+            .iter()
+            .enumerate()
+            .flat_map(|(i, (text, lower))| {
+                self.matcher
+                    .find(text, *lower)
+                    .into_iter()
+                    .map(move |h| (i, h))
+            })
+            .collect();
+        let refs: Vec<&matcher::Hit> = hits.iter().map(|(_, h)| h).collect();
+        let choices = resolve::resolve_document(self.gazetteer, &refs);
+        hits.iter()
+            .zip(choices)
+            .filter_map(|((i, h), choice)| {
+                let c = choice?;
+                let text = passages[*i].0;
+                Some((
+                    *i,
+                    TextMention {
+                        place: c.place,
+                        start: h.start,
+                        end: h.end,
+                        metonym: self.capitals.get(c.place as usize) == Some(&true)
+                            && metonym::is_metonym(text, h.start, h.end),
+                        confidence: c.confidence,
+                        reason: c.reason,
+                    },
+                ))
             })
             .collect()
     }
 }
 
-/// Finds every place mention in the corpus's blocks and notes.
+/// Finds every place mention in the corpus's blocks, notes and metadata.
 pub fn annotate_places(corpus: &Corpus, gazetteer: &Gazetteer) -> PlaceIndex {
     let parser = Geoparser::new(gazetteer);
     // Mentions first point into the gazetteer; renumbered below to the
     // places actually mentioned.
     let mut mentions = Vec::new();
     for (d, doc) in corpus.documents.iter().enumerate() {
-        for (passage, text) in passages(doc) {
-            for m in parser.find(text) {
-                mentions.push(PlaceMention {
-                    place: m.place,
-                    doc: d as u32,
-                    passage,
-                    start: m.start as u32,
-                    end: m.end as u32,
-                    metonym: m.metonym,
-                });
-            }
+        let passages = place_passages(doc);
+        let texts: Vec<(&str, bool)> = passages.iter().map(|(_, t, l)| (t.as_ref(), *l)).collect();
+        let mut found = parser.find_in(&texts);
+        // Body and notes first, then metadata (the index's order): a
+        // metadata mention is not where a reader starts.
+        found.sort_by_key(|(i, m)| (passages[*i].0, m.start));
+        for (i, m) in found {
+            mentions.push(PlaceMention {
+                place: m.place,
+                doc: d as u32,
+                passage: passages[i].0,
+                start: m.start as u32,
+                end: m.end as u32,
+                metonym: m.metonym,
+                confidence: m.confidence,
+                reason: m.reason,
+            });
         }
     }
     let mut used: Vec<u16> = mentions.iter().map(|m| m.place).collect();
@@ -233,6 +307,10 @@ pub fn annotate_places(corpus: &Corpus, gazetteer: &Gazetteer) -> PlaceIndex {
                 lat: p.lat,
                 lon: p.lon,
                 waypoints: p.waypoints.clone(),
+                source: p.source.clone(),
+                geonames: p.geonames_id(),
+                layer: p.layer,
+                population: p.population,
             }
         })
         .collect();

@@ -3,9 +3,10 @@
 //! from the corpus annotations, in the search index's passage order, so a
 //! query's hits and a facet's values line up by passage number.
 //!
-//! Metadata passages (title, abstracts, keywords, authors) carry a
-//! document and a language but no annotations: a topic or place filter
-//! leaves them out, a query alone can find them.
+//! Metadata passages (title, abstracts, keywords, authors, affiliations)
+//! carry a document, a language and the places they name (the geoparser
+//! reads them too), but no other annotations: a topic filter leaves them
+//! out, a place filter keeps those that name the place.
 
 use crate::annotate::Passage;
 use crate::index::passages::Field;
@@ -18,7 +19,7 @@ use std::collections::HashMap;
 pub struct PassageFacts {
     /// Index into `Corpus::documents`.
     pub doc: u32,
-    /// The annotated passage (`None` for metadata).
+    /// The annotated passage (`None` only for a passage the corpus lacks).
     pub passage: Option<Passage>,
     /// Index into [`Facts::langs`].
     pub lang: u16,
@@ -77,7 +78,10 @@ impl Facts {
                     Some(note) => (Some(Passage::Note(note.n)), note.lang.as_str()),
                     None => (None, main_lang),
                 },
-                Field::Meta => (None, meta_lang(doc, at.n as usize).unwrap_or(main_lang)),
+                Field::Meta => (
+                    Some(Passage::Meta(at.n)),
+                    meta_lang(doc, at.n as usize).unwrap_or(main_lang),
+                ),
             };
             if let Some(p) = passage {
                 by_passage.insert((at.doc, p), i as u32);

@@ -6,8 +6,8 @@
 //!
 //! Ids as reported in hits: a block keeps its own id (`<doc>:<n>`); a note is
 //! `<doc>:note:<n>` with `n` the note's printed number; metadata is
-//! `<doc>:meta:<n>`, `n` counting title (0), abstracts, keyword lists, then
-//! authors.
+//! `<doc>:meta:<n>`, `n` counting title (0), abstracts, keyword lists,
+//! authors, then affiliations.
 
 use crate::model::{BlockKind, Corpus, Document};
 use serde::{Deserialize, Serialize};
@@ -104,13 +104,16 @@ pub fn enumerate(corpus: &Corpus) -> Vec<(PassageRef, Cow<'_, str>)> {
     out
 }
 
-/// The searchable metadata pieces of a document, in `meta:<n>` order.
-fn meta_texts(doc: &Document) -> Vec<Cow<'_, str>> {
+/// The searchable metadata pieces of a document, in `meta:<n>` order:
+/// title, abstracts, keyword lists (joined with `; `), authors (joined with
+/// `, `), then affiliations.
+pub fn meta_texts(doc: &Document) -> Vec<Cow<'_, str>> {
     let m = &doc.meta;
     let mut out = vec![Cow::Borrowed(m.title.as_str())];
     out.extend(m.abstracts.iter().map(|a| Cow::Borrowed(a.text.as_str())));
     out.extend(m.keywords.iter().map(|k| Cow::Owned(k.terms.join("; "))));
     out.push(Cow::Owned(m.authors.join(", ")));
+    out.extend(m.affiliations.iter().map(|a| Cow::Borrowed(a.as_str())));
     out
 }
 

@@ -1,5 +1,5 @@
 //! Finding entity aliases and ignore spans in one passage's text, with the
-//! same rules as the place matcher (`annotate/place/matcher.rs`): one
+//! same rules as every lexicon (`annotate/lexicon.rs`): one
 //! Aho-Corasick automaton over every alias and ignore span, case-sensitive
 //! (so `NEAR` the institute is never the word `near`, and `SCO` only as
 //! written), whole words only (a possessive `Putin’s` still matches),
@@ -8,7 +8,7 @@
 //! Trutnev` beats `Trutnev`; an ignore span beats the aliases inside it).
 
 use super::data::EntityData;
-use crate::annotate::place::matcher::Lexicon;
+use crate::annotate::lexicon::Lexicon;
 
 /// What a pattern of the automaton stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

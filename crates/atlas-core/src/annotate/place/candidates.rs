@@ -184,7 +184,7 @@ pub fn candidates_in(
     lower_words: &HashSet<String>,
     text: &str,
 ) -> Vec<(usize, usize, String)> {
-    let hits = matcher.find(text);
+    let hits = matcher.covered(text);
     let words = words(text, &hits);
     let mut out = Vec::new();
     let mut i = 0;
@@ -274,7 +274,7 @@ fn is_latin(c: char) -> bool {
 
 /// Words: runs of letters and digits, with `-`, `'` and `’` inside them.
 /// A word overlapping a match is `covered`.
-fn words(text: &str, hits: &[super::matcher::Hit]) -> Vec<Word> {
+fn words(text: &str, hits: &[(usize, usize)]) -> Vec<Word> {
     let mut out: Vec<Word> = Vec::new();
     let mut chars = text.char_indices().peekable();
     let mut gap_is_space = true;
@@ -302,7 +302,7 @@ fn words(text: &str, hits: &[super::matcher::Hit]) -> Vec<Word> {
                 break;
             }
         }
-        let covered = hits.iter().any(|h| h.start < end && start < h.end);
+        let covered = hits.iter().any(|h| h.0 < end && start < h.1);
         out.push(Word {
             start,
             end,

@@ -1,321 +1,577 @@
-//! Finding gazetteer aliases and ignore-list spans in one passage's text.
+//! Finding the gazetteer's places in one passage's text.
 //!
-//! One Aho-Corasick automaton holds every alias *and* every ignore span, so
-//! an ignore span competes with the aliases inside it and, being longer,
-//! wins (`East China Normal University` hides `China`). The automaton
-//! reports all overlapping matches; we then drop those that are not whole
-//! words and keep the non-overlapping set that covers the most text
-//! ([`cover_most`], "prefer the longest match" over the whole passage).
-//! Choosing *after* the word-boundary check (rather than with the
-//! automaton's own leftmost-longest mode) matters: a longer pattern that
-//! fails the boundary must not hide a shorter one that passes.
+//! Every surface form of every place ([`super::forms`]) and every ignore
+//! span is folded ([`super::folded`]) and compiled into one Aho-Corasick
+//! automaton, which runs over the folded passage. A folded form may stand
+//! for several places (GeoNames has many `Vostochny`; a river and a region
+//! share `Amur`): a match keeps them all as candidates, and
+//! [`super::resolve`] chooses one per document.
 //!
-//! Rules (from the header of `data/gazetteer.tsv`):
-//! - case-sensitive, so `us` is never `US` and the capital-only short
-//!   aliases (`US`, `EU`, `RF`, …) only match as written;
-//! - no letter or digit right before or after the match, so `Korea` does not
-//!   fire in `Korean`, `Russia` in `Russian`, `US` in `USD`; an apostrophe is
-//!   not a letter, so the possessive `Primorye's` / `Sakhalin’s` matches.
-//!   Plural and adjectival forms match only when listed as aliases (`Koreas`);
-//! - an alias edge in a script written without spaces (Han, kana, Hangul)
-//!   needs no boundary on that side: `中国` matches inside `中国的`;
-//! - whitespace runs (line breaks, non-breaking spaces) count as one space.
+//! A match is kept when
+//! - it is a whole word in the folded text (no letter or digit glued on;
+//!   an apostrophe is not a letter, so `Primorye's` matches), and in a
+//!   script written without spaces (Han) needs no boundary;
+//! - its **capitalisation** fits the form ([`case_fit`]): written as the
+//!   form is, type words (`region`, `Oblast`, `река`) in any case; or all
+//!   in capitals (a dateline `TIKSI —`, a heading), where a name of under
+//!   four letters also needs a capitalised neighbour, so `UDA` the agency
+//!   is not the river; or all in lower case, only in a passage with no
+//!   capitals (a keyword line) and only for a prominent place whose name
+//!   is not a common word. Acronyms (`US`, `ROK`, `ESPO`) match only as
+//!   written. An ignore span matches only as written;
+//! - a name that is also a common word (`Mir`, `Восточный`, marked in the
+//!   data) is vouched for, unless the place is prominent: by a type word
+//!   (`Vostochny port`, `порт Восточный`) or a locative word before it
+//!   (`in Mirny`) ([`super::context::cue_before`]).
+//!
+//! Of the kept matches, the non-overlapping set covering the most text
+//! wins ([`cover_most`]: `Sea of Japan` over `Japan`, an ignore span over
+//! the names inside it), and then a match that is part of a longer name of
+//! something else is dropped ([`super::context::blocked`]).
 
-use crate::gazetteer::Gazetteer;
+use super::context;
+use super::folded::{fold_form, Folded};
+use super::forms::{forms_of, is_type_word, FormKind};
+use crate::annotate::lexicon::{cover_most, empty_automaton, whole_word};
+use crate::gazetteer::{Gazetteer, Layer, Place, PlaceKind};
 use aho_corasick::{AhoCorasick, MatchKind};
+use std::collections::HashMap;
 
-/// What a pattern of the automaton stands for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Target {
-    /// An alias of `Gazetteer::places[i]`.
-    Place(u16),
-    /// `Gazetteer::ignore[i]`: the span is not a place.
-    Ignore(u32),
+/// How the capitalisation of a surface fits its form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum CaseFit {
+    /// As the form writes it (type words in any case).
+    Exact,
+    /// In capitals.
+    Caps,
+    /// In lower case.
+    Lower,
 }
 
-/// One accepted match, in byte offsets of the original (not normalised) text.
+/// One place a match may stand for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Candidate {
+    /// Index into `Gazetteer::places`.
+    pub place: u16,
+    /// How the matched form was made.
+    pub form: FormKind,
+    /// How its capitalisation fits.
+    pub fit: CaseFit,
+    /// The form is also a common word.
+    pub common: bool,
+    /// The form comes from a name the curated file lists for this place.
+    pub curated: bool,
+}
+
+/// One accepted match, in byte offsets of the original text.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hit {
     /// Byte offset where the match starts.
     pub start: usize,
     /// Byte offset just past the match.
     pub end: usize,
-    /// What matched.
-    pub target: Target,
+    /// The places it may stand for (at least one; the best form per place).
+    pub candidates: Vec<Candidate>,
+    /// Water words nearby (see [`context::nearby`]).
+    pub water: bool,
+    /// Town words nearby.
+    pub town: bool,
 }
 
-/// The compiled aliases and ignore spans of a gazetteer.
+#[derive(Debug, Clone, Copy)]
+enum Target {
+    Place(u16),
+    Ignore,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    target: Target,
+    /// Index into `PlaceMatcher::cased`.
+    cased: u32,
+    kind: FormKind,
+    common: bool,
+    curated: bool,
+}
+
+/// The compiled forms and ignore spans of a gazetteer.
 pub struct PlaceMatcher {
-    lexicon: Lexicon<Target>,
+    automaton: AhoCorasick,
+    /// Per automaton pattern, what it stands for.
+    entries: Vec<Vec<Entry>>,
+    /// Forms as cased in the data, for the capitalisation check.
+    cased: Vec<String>,
+    /// Per place: prominent enough to need no cue (see [`prominent`]).
+    prominent: Vec<bool>,
+    /// Per place: a route, field, port or zone (its name may say `pipeline`).
+    route: Vec<bool>,
+    /// Per place: its kind.
+    kinds: Vec<PlaceKind>,
+}
+
+/// A place whose names a text uses without ambiguity about *being* a place:
+/// curated rows, countries, regions, physical features, routes and fields,
+/// and cities of 100,000 people or more.
+pub fn prominent(p: &Place) -> bool {
+    p.layer == Layer::Curated || p.kind != PlaceKind::City || p.population >= 100_000
 }
 
 impl PlaceMatcher {
-    /// Compiles every alias and ignore span of `gazetteer`.
+    /// Compiles every form of every place and every ignore span.
     pub fn new(gazetteer: &Gazetteer) -> PlaceMatcher {
-        let aliases = gazetteer.places.iter().enumerate().flat_map(|(i, place)| {
-            place
-                .aliases
-                .iter()
-                .map(move |a| (a.as_str(), Target::Place(i as u16)))
-        });
-        let ignored = gazetteer
-            .ignore
-            .iter()
-            .enumerate()
-            .map(|(i, e)| (e.surface.as_str(), Target::Ignore(i as u32)));
-        PlaceMatcher {
-            lexicon: Lexicon::new(aliases.chain(ignored)),
+        // A curated alias decides what its bare name means (`Irkutsk` is the
+        // city, not the oblast): generated places keep only designated forms
+        // of a name a curated place claims.
+        let mut curated: HashMap<String, usize> = HashMap::new();
+        for (i, p) in gazetteer.places.iter().enumerate() {
+            if p.layer == Layer::Curated {
+                for a in &p.aliases[..p.own_aliases.min(p.aliases.len())] {
+                    curated.entry(fold_form(a)).or_insert(i);
+                }
+            }
         }
-    }
-
-    /// The accepted matches in `text`, in order, non-overlapping: of all
-    /// whole-word matches, the set that covers the most text (see
-    /// [`cover_most`]).
-    pub fn find(&self, text: &str) -> Vec<Hit> {
-        self.lexicon
-            .find(text)
-            .into_iter()
-            .map(|(start, end, target)| Hit { start, end, target })
-            .collect()
-    }
-}
-
-/// Surface forms compiled into one automaton, each standing for a `T`, and
-/// found by this module's rules (case-sensitive, whole words, whitespace
-/// runs as one space, most text covered). The place and the entity
-/// matchers are both one of these over their own lists.
-pub struct Lexicon<T> {
-    automaton: AhoCorasick,
-    targets: Vec<T>,
-}
-
-impl<T: Copy> Lexicon<T> {
-    /// Compiles `(surface, target)` pairs.
-    pub fn new<'a>(entries: impl IntoIterator<Item = (&'a str, T)>) -> Lexicon<T> {
-        let (patterns, targets): (Vec<String>, Vec<T>) = entries
-            .into_iter()
-            .map(|(surface, t)| (collapse_whitespace(surface).0, t))
-            .unzip();
-        // Standard semantics: overlapping search needs it, and the
-        // leftmost-longest choice is made after the boundary check.
+        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut patterns: Vec<String> = Vec::new();
+        let mut entries: Vec<Vec<Entry>> = Vec::new();
+        let mut cased: Vec<String> = Vec::new();
+        let mut add = |folded: String, cased_form: &str, entry: Entry| {
+            let slot = *index.entry(folded.clone()).or_insert_with(|| {
+                patterns.push(folded);
+                entries.push(Vec::new());
+                entries.len() - 1
+            });
+            cased.push(cased_form.to_string());
+            entries[slot].push(Entry {
+                cased: (cased.len() - 1) as u32,
+                ..entry
+            });
+        };
+        for (i, p) in gazetteer.places.iter().enumerate() {
+            let claimed = |s: &str| curated.get(&fold_form(s)).is_some_and(|&j| j != i);
+            for f in forms_of(p, &claimed) {
+                let folded = fold_form(&f.text);
+                if folded.chars().count() < 2 {
+                    continue;
+                }
+                add(
+                    folded,
+                    &f.text,
+                    Entry {
+                        target: Target::Place(i as u16),
+                        cased: 0,
+                        kind: f.kind,
+                        common: f.common,
+                        curated: f.curated,
+                    },
+                );
+            }
+        }
+        for e in &gazetteer.ignore {
+            add(
+                fold_form(&e.surface),
+                &e.surface,
+                Entry {
+                    target: Target::Ignore,
+                    cased: 0,
+                    kind: FormKind::Name,
+                    common: false,
+                    curated: true,
+                },
+            );
+        }
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
             .build(&patterns)
-            // Only fails past size limits far beyond a few thousand short
-            // patterns; an empty automaton then simply finds nothing.
+            // Only fails past size limits far beyond the gazetteer's size;
+            // an empty automaton then simply finds nothing.
             .unwrap_or_else(|_| empty_automaton());
-        Lexicon { automaton, targets }
+        PlaceMatcher {
+            automaton,
+            entries,
+            cased,
+            prominent: gazetteer.places.iter().map(prominent).collect(),
+            kinds: gazetteer.places.iter().map(|p| p.kind).collect(),
+            route: gazetteer
+                .places
+                .iter()
+                .map(|p| {
+                    matches!(
+                        p.kind,
+                        PlaceKind::Route | PlaceKind::Field | PlaceKind::Port | PlaceKind::Zone
+                    )
+                })
+                .collect(),
+        }
     }
 
-    /// The accepted matches as `(start, end, target)` in byte offsets of
-    /// the original text, in order, non-overlapping.
-    pub fn find(&self, text: &str) -> Vec<(usize, usize, T)> {
-        let (norm, map) = collapse_whitespace(text);
-        let found: Vec<(usize, usize, T)> = self
-            .automaton
-            .find_overlapping_iter(norm.as_str())
-            .filter(|m| whole_word(&norm, m.start(), m.end()))
-            .map(|m| (m.start(), m.end(), self.targets[m.pattern().as_usize()]))
-            .collect();
-        cover_most(found)
+    /// The accepted matches in `text`, in order, non-overlapping.
+    /// `lowercase_ok` says the passage writes names in lower case (a
+    /// keyword list, a passage without capitals).
+    pub fn find(&self, text: &str, lowercase_ok: bool) -> Vec<Hit> {
+        self.scan(text, lowercase_ok)
             .into_iter()
-            .map(|(start, end, target)| (map[start], map[end], target))
+            .filter_map(|(start, end, candidates)| {
+                let mut candidates = candidates?;
+                if context::compound_tail(text, start) {
+                    return None;
+                }
+                if let Some(kinds) = context::feature_word(text, start, end) {
+                    candidates.retain(|c| {
+                        self.kinds
+                            .get(c.place as usize)
+                            .is_some_and(|k| kinds.contains(k))
+                    });
+                }
+                if candidates.is_empty() {
+                    return None;
+                }
+                let route = candidates
+                    .iter()
+                    .all(|c| self.route.get(c.place as usize) == Some(&true));
+                if context::blocked(text, start, end, route).is_some() {
+                    return None;
+                }
+                let (water, town) = context::nearby(text, start, end);
+                Some(Hit {
+                    start,
+                    end,
+                    candidates,
+                    water,
+                    town,
+                })
+            })
             .collect()
     }
-}
 
-/// Chooses non-overlapping matches covering the most bytes (ties: fewer
-/// matches), in text order.
-///
-/// This is "prefer the longest match" applied to the whole passage, not
-/// greedily from the left: a plain leftmost-longest scan lets `the Pacific`
-/// (an alias starting earlier) win over `Pacific Ocean` in
-/// `the Pacific Ocean`, or the ignore span `the North` hide
-/// `North — South Transport Corridor`. Where only one match starts at a
-/// place the result is the same as leftmost-longest, so an ignore span
-/// still beats the shorter aliases inside it.
-pub(crate) fn cover_most<T: Copy>(mut found: Vec<(usize, usize, T)>) -> Vec<(usize, usize, T)> {
-    found.sort_by_key(|&(start, end, _)| (end, start));
-    // best[i]: (covered bytes, -matches, previous choice) over found[..i].
-    let mut best: Vec<(usize, isize, Option<usize>)> = vec![(0, 0, None); found.len() + 1];
-    let mut take = vec![false; found.len()];
-    for i in 0..found.len() {
-        let (start, end, _) = found[i];
-        // Matches ending at or before `start` form a prefix of `found`.
-        let fits = found[..i].partition_point(|m| m.1 <= start);
-        let with = (best[fits].0 + (end - start), best[fits].1 - 1);
-        let without = (best[i].0, best[i].1);
-        if with > without {
-            best[i + 1] = (with.0, with.1, Some(fits));
-            take[i] = true;
-        } else {
-            best[i + 1] = best[i];
-        }
+    /// Every span the gazetteer accounts for in `text`: places (blocked or
+    /// not) and ignore spans, as `(start, end)`. What the candidate report
+    /// leaves out.
+    pub fn covered(&self, text: &str) -> Vec<(usize, usize)> {
+        self.scan(text, false)
+            .into_iter()
+            .map(|(s, e, _)| (s, e))
+            .collect()
     }
-    let mut chosen = Vec::new();
-    let mut i = found.len();
-    while i > 0 {
-        if take[i - 1] {
-            chosen.push(found[i - 1]);
-            i = best[i].2.unwrap_or(0);
-        } else {
-            i -= 1;
-        }
-    }
-    chosen.reverse();
-    chosen
-}
 
-pub(crate) fn empty_automaton() -> AhoCorasick {
-    AhoCorasick::new(Vec::<&str>::new()).unwrap_or_else(|_| unreachable!("no patterns"))
-}
-
-/// `true` when `start..end` of `text` is not glued to a letter or digit.
-pub(crate) fn whole_word(text: &str, start: usize, end: usize) -> bool {
-    let inner = &text[start..end];
-    let before = text[..start].chars().next_back();
-    let after = text[end..].chars().next();
-    let first = inner.chars().next();
-    let last = inner.chars().next_back();
-    free_edge(first, before) && free_edge(last, after)
-}
-
-/// An alias edge `edge` may touch `neighbour` when the neighbour is not a
-/// letter or digit, or the edge is in a script written without spaces.
-fn free_edge(edge: Option<char>, neighbour: Option<char>) -> bool {
-    match (edge, neighbour) {
-        (_, None) => true,
-        (Some(e), _) if unspaced_script(e) => true,
-        (_, Some(n)) => !n.is_alphanumeric(),
-    }
-}
-
-/// Han ideographs, kana and Hangul: scripts with no spaces between words.
-fn unspaced_script(c: char) -> bool {
-    matches!(c as u32,
-        0x3040..=0x30FF      // Hiragana, Katakana
-        | 0x3400..=0x4DBF    // CJK Extension A
-        | 0x4E00..=0x9FFF    // CJK Unified Ideographs
-        | 0xAC00..=0xD7AF    // Hangul syllables
-        | 0xF900..=0xFAFF) // CJK Compatibility Ideographs
-}
-
-/// `text` with every whitespace run replaced by one space, and for each byte
-/// offset of the result (plus its end) the matching offset in `text`.
-pub fn collapse_whitespace(text: &str) -> (String, Vec<usize>) {
-    let mut out = String::with_capacity(text.len());
-    let mut map = Vec::with_capacity(text.len() + 1);
-    let mut in_space = false;
-    for (i, c) in text.char_indices() {
-        if c.is_whitespace() {
-            if !in_space {
-                out.push(' ');
-                map.push(i);
+    /// The chosen matches as `(start, end, candidates)`, `None` for an
+    /// ignore span.
+    fn scan(&self, text: &str, lowercase_ok: bool) -> Vec<(usize, usize, Option<Vec<Candidate>>)> {
+        let folded = Folded::new(text);
+        // (folded start, folded end, slot); slot None for an ignore span.
+        let mut found: Vec<(usize, usize, usize)> = Vec::new();
+        let mut slots: Vec<(usize, usize, Option<Vec<Candidate>>)> = Vec::new();
+        for m in self.automaton.find_overlapping_iter(folded.text.as_str()) {
+            if !whole_word(&folded.text, m.start(), m.end()) {
+                continue;
             }
-            in_space = true;
+            let (start, end) = folded.original(text, m.start(), m.end());
+            let surface = &text[start..end];
+            let mut candidates: Vec<Candidate> = Vec::new();
+            let mut ignore = false;
+            for e in &self.entries[m.pattern().as_usize()] {
+                let form = &self.cased[e.cased as usize];
+                match e.target {
+                    Target::Ignore => ignore |= case_fit(surface, form) == Some(CaseFit::Exact),
+                    Target::Place(p) => {
+                        let Some(fit) = case_fit(surface, form) else {
+                            continue;
+                        };
+                        if !self.accept(p, e, form, fit, text, start, end, lowercase_ok) {
+                            continue;
+                        }
+                        let c = Candidate {
+                            place: p,
+                            form: e.kind,
+                            fit,
+                            common: e.common,
+                            curated: e.curated,
+                        };
+                        match candidates.iter_mut().find(|x| x.place == p) {
+                            Some(x) if better(&c, x) => *x = c,
+                            Some(_) => {}
+                            None => candidates.push(c),
+                        }
+                    }
+                }
+            }
+            if ignore {
+                slots.push((start, end, None));
+            } else if !candidates.is_empty() {
+                slots.push((start, end, Some(candidates)));
+            } else {
+                continue;
+            }
+            found.push((m.start(), m.end(), slots.len() - 1));
+        }
+        cover_most(found)
+            .into_iter()
+            .map(|(_, _, slot)| std::mem::take(&mut slots[slot]))
+            .collect()
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn accept(
+        &self,
+        place: u16,
+        e: &Entry,
+        form: &str,
+        fit: CaseFit,
+        text: &str,
+        start: usize,
+        end: usize,
+        lowercase_ok: bool,
+    ) -> bool {
+        let prominent = self.prominent.get(place as usize) == Some(&true);
+        match fit {
+            CaseFit::Exact => {}
+            CaseFit::Caps => {
+                let letters = form.chars().filter(|c| c.is_alphabetic()).count();
+                if letters < 4 && !context::caps_context(text, start, end) {
+                    return false;
+                }
+            }
+            CaseFit::Lower => {
+                if !(lowercase_ok && prominent && !e.common) {
+                    return false;
+                }
+            }
+        }
+        if e.common && !prominent && e.kind != FormKind::Designated {
+            return (context::cue_before(text, start) || context::cue_after(text, end))
+                && !context::capitalised_follower(text, end);
+        }
+        true
+    }
+}
+
+/// `a` says more than `b` about the same place.
+fn better(a: &Candidate, b: &Candidate) -> bool {
+    let rank = |c: &Candidate| {
+        (
+            c.form == FormKind::Designated,
+            c.fit == CaseFit::Exact,
+            !c.common,
+        )
+    };
+    rank(a) > rank(b)
+}
+
+/// How the capitalisation of `surface` fits `form` (which folds to the
+/// same text), word by word; `None` when it does not fit.
+pub fn case_fit(surface: &str, form: &str) -> Option<CaseFit> {
+    let s: Vec<&str> = words(surface).collect();
+    let f: Vec<&str> = words(form).collect();
+    if s.len() != f.len() {
+        return (canon(surface) == canon(form)).then_some(CaseFit::Exact);
+    }
+    let mut caps = false;
+    let mut lower = false;
+    let all_caps_form = f.iter().all(|w| is_acronym(w));
+    for (sw, fw) in s.iter().zip(&f) {
+        if is_acronym(fw) || all_caps_form {
+            if canon(sw) != canon(fw) {
+                return None;
+            }
             continue;
         }
-        in_space = false;
-        out.push(c);
-        map.extend((0..c.len_utf8()).map(|k| i + k));
+        if is_type_word(fw) || canon(sw) == canon(fw) {
+            continue;
+        }
+        let letters: Vec<char> = sw.chars().filter(|c| c.is_alphabetic()).collect();
+        if letters.iter().all(|c| c.is_uppercase()) {
+            caps = true;
+        } else if letters.iter().all(|c| c.is_lowercase()) {
+            lower = true;
+        } else {
+            return None;
+        }
     }
-    map.push(text.len());
-    (out, map)
+    match (caps, lower) {
+        (true, true) => None,
+        (true, false) => Some(CaseFit::Caps),
+        (false, true) => Some(CaseFit::Lower),
+        (false, false) => Some(CaseFit::Exact),
+    }
+}
+
+/// A word of a form written all in capitals (`US`, `ESPO`, `RF`, `U.S.`):
+/// it matches only as written.
+fn is_acronym(word: &str) -> bool {
+    let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
+    (2..=5).contains(&letters.len()) && letters.iter().all(|c| c.is_uppercase())
+}
+
+/// A word with typographic variants folded but case kept.
+fn canon(word: &str) -> String {
+    word.chars()
+        .map(|c| match c {
+            'ё' => 'е',
+            'Ё' => 'Е',
+            '\u{2018}' | '\u{2019}' | '\u{02BC}' | '\u{02B9}' | '\u{2032}' => '\'',
+            '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
+            c => c,
+        })
+        .filter(|c| *c != '\u{00AD}')
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Runs of letters and digits (so `Komsomolsk-on-Amur` is three words).
+fn words(s: &str) -> impl Iterator<Item = &str> {
+    s.split(|c: char| !c.is_alphanumeric() && c != '.')
+        .filter(|w| w.chars().any(char::is_alphanumeric))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::gazetteer::{parse_ignore, Gazetteer};
+    use crate::gazetteer::{base::parse_base, parse_ignore};
 
-    fn matcher() -> (Gazetteer, PlaceMatcher) {
-        let g = Gazetteer::parse(
+    fn gazetteer() -> Gazetteer {
+        let curated = Gazetteer::parse(
             "id\tname\tkind\tcountry\tlat\tlon\tsource\taliases\twaypoints\n\
-             china\tChina\tcountry\tCN\t35\t104\trepresentative:x\tChina | 中国\t\n\
-             korea\tKorea\tmacro-region\t-\t38\t127\trepresentative:x\tKorea\t\n\
              us\tUnited States\tcountry\tUS\t39\t-98\trepresentative:x\tUnited States | US\t\n\
-             skv\tSKV\troute\tRU\t48\t135\trepresentative:x\tSKV | Sakhalin, Khabarovsk, Vladivostok pipeline\t\n\
-             sakhalin\tSakhalin\tisland\tRU\t50\t142\trepresentative:x\tSakhalin\t\n",
+             irkutsk\tIrkutsk\tcity\tRU\t52.3\t104.3\tgeonames:2023469\tIrkutsk | Иркутск\t\n",
             "g.tsv",
         )
         .unwrap();
         let ignore = parse_ignore(
-            "surface\treason\nEast China Normal University\torganisation\nUSD\tcurrency\n",
+            "surface\treason\nEast China Normal University\torganisation\n",
             "i.tsv",
         )
         .unwrap();
-        let g = g.with_ignore(ignore, "i.tsv").unwrap();
-        let m = PlaceMatcher::new(&g);
-        (g, m)
+        let base = parse_base(
+            "id\tname\tkind\tcountry\tlat\tlon\tsource\tgeonames\tpopulation\tadmin1\tnames\n\
+             china\tChina\tcountry\tCN\t35\t104\tnaturalearth:a\t1\t1000000\t-\tChina | Китай\n\
+             japan\tJapan\tcountry\tJP\t36\t138\tnaturalearth:a\t2\t1000000\t-\tJapan | Япония\n\
+             sea-of-japan\tSea of Japan\tsea\t-\t40\t135\tnaturalearth:m\t-\t0\t-\tSea of Japan\n\
+             amur-oblast\tAmur Oblast\tregion\tRU\t52.9\t128.3\tnaturalearth:b\t3\t0\tRU.05\tAmur Oblast | Amur | Амурская область\n\
+             amur\tAmur\triver\t-\t50\t130\tnaturalearth:r\t-\t0\t-\tAmur\n\
+             irkutsk-oblast\tIrkutsk Oblast\tregion\tRU\t56\t105\tnaturalearth:b\t4\t0\tRU.20\tIrkutsk Oblast | Irkutsk\n\
+             vostochny\tVostochnyy\tcity\tRU\t42.9\t133\tgeonames:5\t5\t900\tRU.59\tVostochnyy | ~Восточный | Vostochny\n\
+             tiksi\tTiksi\tcity\tRU\t71.7\t128.9\tgeonames:6\t6\t5700\tRU.63\tTiksi | Тикси\n\
+             uda\tUda\triver\t-\t54\t134\tnaturalearth:r\t-\t0\t-\tUda\n\
+             russia\tRussia\tcountry\tRU\t61\t99\tnaturalearth:a\t7\t1000000\t-\tRussia | Россия\n",
+            "b.tsv",
+        )
+        .unwrap();
+        curated.with_ignore(ignore, "i.tsv").unwrap().over(base)
     }
 
-    fn places(text: &str) -> Vec<(String, String)> {
-        let (g, m) = matcher();
-        m.find(text)
-            .iter()
-            .filter_map(|h| match h.target {
-                Target::Place(i) => Some((
-                    text[h.start..h.end].to_string(),
-                    g.places[i as usize].id.clone(),
-                )),
-                Target::Ignore(_) => None,
+    fn found(text: &str, lowercase_ok: bool) -> Vec<(String, Vec<String>)> {
+        let g = gazetteer();
+        let m = PlaceMatcher::new(&g);
+        m.find(text, lowercase_ok)
+            .into_iter()
+            .map(|h| {
+                let mut ids: Vec<String> = h
+                    .candidates
+                    .iter()
+                    .map(|c| g.places[c.place as usize].id.clone())
+                    .collect();
+                ids.sort();
+                (text[h.start..h.end].to_string(), ids)
             })
             .collect()
     }
 
-    fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
-        list.iter()
-            .map(|(a, b)| (a.to_string(), b.to_string()))
-            .collect()
+    fn one(surface: &str, id: &str) -> (String, Vec<String>) {
+        (surface.to_string(), vec![id.to_string()])
     }
 
     #[test]
-    fn whole_words_only_with_possessives() {
-        assert_eq!(places("Korean and Koreans"), pairs(&[]));
-        let korea = pairs(&[("Korea", "korea"), ("Korea", "korea")]);
-        assert_eq!(places("Korea's and Korea’s"), korea);
-        assert_eq!(places("USD 5, the US."), pairs(&[("US", "us")]));
-        assert_eq!(places("Chinas"), pairs(&[]));
+    fn type_words_bind_the_kind_in_any_case() {
+        assert_eq!(
+            found("the Amur region", false),
+            [one("Amur region", "amur-oblast")]
+        );
+        assert_eq!(
+            found("AMUR OBLAST", false),
+            [one("AMUR OBLAST", "amur-oblast")]
+        );
+        assert_eq!(found("the Amur River", false), [one("Amur River", "amur")]);
+        let bare = found("along the Amur.", false);
+        assert_eq!(bare[0].1, ["amur", "amur-oblast"]);
     }
 
     #[test]
-    fn an_ignore_span_beats_the_alias_inside_it() {
-        let got = places("at East China Normal University in China");
-        assert_eq!(got, pairs(&[("China", "china")]));
+    fn russian_case_forms_match() {
+        assert_eq!(
+            found("с Китаем и Японией", false),
+            [one("Китаем", "china"), one("Японией", "japan")]
+        );
+        assert_eq!(
+            found("в Амурской области", false),
+            [one("Амурской области", "amur-oblast")]
+        );
+        assert_eq!(found("из России", false), [one("России", "russia")]);
     }
 
     #[test]
-    fn the_longest_cover_wins_over_the_leftmost_match() {
-        let g = Gazetteer::parse(
-            "id\tname\tkind\tcountry\tlat\tlon\tsource\taliases\twaypoints\n\
-             pacific\tPacific Ocean\tsea\t-\t35\t160\trepresentative:x\tPacific Ocean | the Pacific\t\n",
-            "g.tsv",
-        )
-        .unwrap();
-        let m = PlaceMatcher::new(&g);
-        let text = "ports of the Pacific Ocean and the Pacific";
-        let got: Vec<&str> = m.find(text).iter().map(|h| &text[h.start..h.end]).collect();
-        assert_eq!(got, ["Pacific Ocean", "the Pacific"]);
+    fn capitals_lower_case_and_acronyms() {
+        assert_eq!(
+            found("TIKSI, March 3 — ice", false),
+            [one("TIKSI", "tiksi")]
+        );
+        assert!(found("the UDA said", false).is_empty());
+        assert!(found("china and japan", false).is_empty());
+        assert_eq!(
+            found("russia; china", true),
+            [one("russia", "russia"), one("china", "china")]
+        );
+        assert!(found("the us and them", true).is_empty());
+        assert_eq!(found("the US and them", false), [one("US", "us")]);
     }
 
     #[test]
-    fn line_breaks_inside_a_name_still_match() {
-        let text = "the Sakhalin, Khabarovsk,\nVladivostok pipeline";
-        let got = places(text);
-        assert_eq!(got.len(), 1);
-        assert_eq!(got[0].1, "skv");
-        assert!(got[0].0.ends_with("pipeline") && got[0].0.contains('\n'));
+    fn longer_names_of_other_things_win() {
+        assert_eq!(
+            found("the Sea of Japan", false),
+            [one("Sea of Japan", "sea-of-japan")]
+        );
+        assert!(found("at East China Normal University", false).is_empty());
     }
 
     #[test]
-    fn cjk_aliases_need_no_spaces() {
-        assert_eq!(places("中国的"), pairs(&[("中国", "china")]));
+    fn a_curated_bare_name_decides() {
+        assert_eq!(found("in Irkutsk", false), [one("Irkutsk", "irkutsk")]);
+        assert_eq!(
+            found("the Irkutsk region", false),
+            [one("Irkutsk region", "irkutsk-oblast")]
+        );
     }
 
     #[test]
-    fn collapse_maps_offsets_back() {
-        let (norm, map) = collapse_whitespace("a \n b");
-        assert_eq!(norm, "a b");
-        assert_eq!(map, vec![0, 1, 4, 5]);
+    fn common_words_need_a_cue() {
+        assert!(found("Восточный вектор", false).is_empty());
+        assert_eq!(
+            found("порт Восточный", false),
+            [one("Восточный", "vostochny")]
+        );
+        assert_eq!(
+            found("in Vostochny", false),
+            [one("Vostochny", "vostochny")]
+        );
+    }
+
+    #[test]
+    fn case_fit_word_by_word() {
+        assert_eq!(
+            case_fit("Primorsky krai", "Primorsky Krai"),
+            Some(CaseFit::Exact)
+        );
+        assert_eq!(
+            case_fit("PRIMORSKY KRAI", "Primorsky Krai"),
+            Some(CaseFit::Caps)
+        );
+        assert_eq!(
+            case_fit("primorsky krai", "Primorsky Krai"),
+            Some(CaseFit::Lower)
+        );
+        assert_eq!(case_fit("Primor’ye", "Primor'ye"), Some(CaseFit::Exact));
+        assert_eq!(case_fit("us", "US"), None);
+        assert_eq!(case_fit("VladivostoK", "Vladivostok"), None);
     }
 }

@@ -1,0 +1,582 @@
+//! What the words around a matched name say about it: whether the name is
+//! part of something longer that is not the place (a company, a numbered
+//! corridor, a currency), and whether a type or locative word vouches for it.
+//!
+//! These are rules of the class of text, stated on English and Russian
+//! usage rather than on any one paper:
+//!
+//! - **part of an organisation's name**: the name is followed by a run of
+//!   capitalised words holding an organisation head noun (`Sakhalin Energy`,
+//!   `Amur Gas Processing Plant`, `Vladivostok Commercial Sea Port`,
+//!   `Korea Herald`), or preceded by `Bank of`, `University of`,
+//!   `Institute of`, `Academy of` (`Bank of China`);
+//! - **a numbered thing named after the place**: `Primorye-1`,
+//!   `Sakhalin-3` (a corridor, a project; a curated name such as
+//!   `Sakhalin-2` is longer and wins before this rule is asked);
+//! - **a pipeline or corridor named after it**: `the Altai pipeline`,
+//!   `Primorye corridor`, `газопровод «Сила Сибири»` is curated;
+//! - **a currency**: `Hong Kong dollar`, `US$`, `Singapore dollars`;
+//! - **part of another feature's name**: a type word of another kind next
+//!   to it (`Aniva Bay`, `Cape Kamenny`, `Khanka Lowland`, `Кроноцкий
+//!   заповедник`, `мыс Каменный`);
+//! - **the tail of a compound adjective**: `Байкало-Амурская`,
+//!   `Severo-Kurilsk` (the word before ends in `-o-`);
+//! - **a cue** for a name that is also a common word: a type word
+//!   (`port`, `town`, `village`, `порт`, `город`, `посёлок`) or a locative
+//!   preposition (`in`, `near`, `в`, `под`) right before it, or `port`,
+//!   `town` right after; a capitalised word right after it makes it part
+//!   of a longer name instead (`Vostochny Cosmodrome`);
+//! - **water and town words** nearby (`hydropower`, `upstream`, `реки`;
+//!   `residents`, `town`), which [`super::resolve`] weighs between a river
+//!   and a town of one name.
+
+use crate::gazetteer::PlaceKind;
+
+/// Organisation head nouns: a capitalised run after a place name that
+/// holds one of these is an organisation's name.
+const ORG_HEADS: [&str; 64] = [
+    "University",
+    "Bank",
+    "Energy",
+    "Airlines",
+    "Airways",
+    "Avia",
+    "Aviation",
+    "Shipping",
+    "Shipyard",
+    "Company",
+    "Corporation",
+    "Corp",
+    "Inc",
+    "Ltd",
+    "LLC",
+    "JSC",
+    "PJSC",
+    "OJSC",
+    "CJSC",
+    "Group",
+    "Holding",
+    "Holdings",
+    "Institute",
+    "Club",
+    "Times",
+    "Daily",
+    "Herald",
+    "News",
+    "Post",
+    "Pravda",
+    "Plant",
+    "Factory",
+    "Works",
+    "Mining",
+    "Resources",
+    "Petroleum",
+    "Neftegaz",
+    "Gas",
+    "Partners",
+    "Fund",
+    "Foundation",
+    "Academy",
+    "Agency",
+    "Museum",
+    "Theatre",
+    "Theater",
+    "Hotel",
+    "FC",
+    "Review",
+    "Journal",
+    "Press",
+    "Publishing",
+    "Telecom",
+    "Trading",
+    "Commercial",
+    "Fishing",
+    "Capital",
+    "Invest",
+    "Investment",
+    "Studies",
+    "Development Corporation",
+    "Association",
+    "Oil",
+    "LNG",
+];
+
+/// Words that, followed by `of`, open an organisation's name.
+const ORG_BEFORE_OF: [&str; 6] = [
+    "Bank",
+    "University",
+    "Institute",
+    "Academy",
+    "College",
+    "Museum",
+];
+
+/// Lower-case words right after a name that make it a currency.
+const CURRENCY_AFTER: [&str; 11] = [
+    "dollar", "dollars", "yuan", "won", "yen", "rouble", "roubles", "ruble", "rubles", "renminbi",
+    "tugrik",
+];
+
+/// Words right after a name (possibly after `gas`/`oil`/`transport`) that
+/// make it the name of a pipeline or corridor.
+const LINE_AFTER: [&str; 7] = [
+    "pipeline",
+    "pipelines",
+    "corridor",
+    "corridors",
+    "газопровод",
+    "нефтепровод",
+    "коридор",
+];
+
+/// Words before a name that vouch for it being a place.
+const CUES_BEFORE: [&str; 26] = [
+    "in",
+    "near",
+    "port",
+    "town",
+    "city",
+    "village",
+    "settlement",
+    "outside",
+    "в",
+    "во",
+    "под",
+    "около",
+    "порт",
+    "порта",
+    "порту",
+    "город",
+    "города",
+    "городе",
+    "посёлок",
+    "поселок",
+    "посёлке",
+    "поселке",
+    "посёлка",
+    "поселка",
+    "село",
+    "селе",
+];
+
+/// Type words of *other* kinds of feature: after a name (`Aniva Bay`,
+/// `Khanka Lowland`, `Vostochny Cosmodrome`, `Кроноцком заповеднике`) or
+/// before it (`Cape Kamenny`, `мыса Каменный`, `острове Беринга`), they make
+/// the name part of that feature's name. Each comes with the kinds it
+/// names, so a matching candidate survives (a river's `basin`).
+const FEATURE_AFTER: &[(&str, &[PlaceKind])] = &[
+    ("bay", &[PlaceKind::Sea]),
+    ("gulf", &[PlaceKind::Sea]),
+    ("strait", &[PlaceKind::Sea]),
+    ("sea", &[PlaceKind::Sea]),
+    ("lagoon", &[PlaceKind::Sea]),
+    ("estuary", &[PlaceKind::Sea, PlaceKind::River]),
+    ("liman", &[PlaceKind::Sea, PlaceKind::River]),
+    ("river", &[PlaceKind::River]),
+    ("basin", &[PlaceKind::River, PlaceKind::Sea]),
+    ("lake", &[PlaceKind::Sea]),
+    ("island", &[PlaceKind::Island]),
+    ("islands", &[PlaceKind::Island]),
+    ("peninsula", &[PlaceKind::Peninsula]),
+    ("mountains", &[PlaceKind::Mountains]),
+    ("range", &[PlaceKind::Mountains]),
+    ("ridge", &[PlaceKind::Mountains]),
+    ("volcano", &[PlaceKind::Mountains]),
+    ("district", &[PlaceKind::Region]),
+    ("reserve", &[]),
+    ("park", &[]),
+    ("lowland", &[]),
+    ("plain", &[]),
+    ("plateau", &[]),
+    ("valley", &[PlaceKind::River]),
+    ("delta", &[PlaceKind::River]),
+    ("airport", &[]),
+    ("cosmodrome", &[]),
+    ("spaceport", &[]),
+    ("mine", &[]),
+    ("deposit", &[]),
+    ("field", &[PlaceKind::Field]),
+    ("hydropower", &[PlaceKind::River]),
+    ("dam", &[PlaceKind::River]),
+    ("reservoir", &[PlaceKind::River, PlaceKind::Sea]),
+    ("заповедник", &[]),
+    ("лиман", &[PlaceKind::Sea, PlaceKind::River]),
+    ("район", &[PlaceKind::Region]),
+    ("месторожден", &[PlaceKind::Field]),
+    ("космодром", &[]),
+    ("залив", &[PlaceKind::Sea]),
+    ("пролив", &[PlaceKind::Sea]),
+    ("бухт", &[PlaceKind::Sea]),
+    ("озер", &[PlaceKind::Sea]),
+    ("хребт", &[PlaceKind::Mountains]),
+    ("хребет", &[PlaceKind::Mountains]),
+    ("вулкан", &[PlaceKind::Mountains]),
+    ("остров", &[PlaceKind::Island]),
+    ("полуостров", &[PlaceKind::Peninsula]),
+    ("аэропорт", &[]),
+    ("гэс", &[PlaceKind::River]),
+];
+
+/// Type words that come before a feature's name.
+const FEATURE_BEFORE: &[(&str, &[PlaceKind])] = &[
+    ("cape", &[PlaceKind::Peninsula]),
+    ("mount", &[PlaceKind::Mountains]),
+    ("lake", &[PlaceKind::Sea]),
+    ("мыс", &[PlaceKind::Peninsula]),
+    ("бухт", &[PlaceKind::Sea]),
+    ("залив", &[PlaceKind::Sea]),
+    ("пролив", &[PlaceKind::Sea]),
+    ("остров", &[PlaceKind::Island]),
+    ("полуостров", &[PlaceKind::Peninsula]),
+    ("озер", &[PlaceKind::Sea]),
+    ("вулкан", &[PlaceKind::Mountains]),
+    ("гор", &[PlaceKind::Mountains]),
+    ("хребт", &[PlaceKind::Mountains]),
+    ("хребет", &[PlaceKind::Mountains]),
+    ("месторожден", &[PlaceKind::Field]),
+];
+
+/// Words near a name that speak of water (`the Zeya hydropower plant`,
+/// `upstream of Zeya`, `бассейн реки`): a river reading gains.
+const WATER_WORDS: [&str; 22] = [
+    "river",
+    "rivers",
+    "basin",
+    "tributary",
+    "upstream",
+    "downstream",
+    "hydropower",
+    "hpp",
+    "dam",
+    "flood",
+    "floods",
+    "flooding",
+    "banks",
+    "estuary",
+    "navigation",
+    "реки",
+    "река",
+    "бассейн",
+    "приток",
+    "гэс",
+    "паводок",
+    "берег",
+];
+
+/// Words near a name that speak of a town (`the town of`, `residents`).
+const TOWN_WORDS: [&str; 14] = [
+    "town",
+    "city",
+    "village",
+    "settlement",
+    "residents",
+    "mayor",
+    "port",
+    "город",
+    "города",
+    "посёлок",
+    "поселок",
+    "села",
+    "жители",
+    "порт",
+];
+
+/// The kinds a type word next to the match names, if there is one: the
+/// next word (`Aniva Bay`), or the word before (`Cape Kamenny`).
+pub fn feature_word(text: &str, start: usize, end: usize) -> Option<&'static [PlaceKind]> {
+    let after = &text[end..];
+    let next = if after.starts_with(' ') || after.starts_with('\n') {
+        words(after).next()
+    } else {
+        None
+    };
+    let matches = |list: &'static [(&str, &'static [PlaceKind])], w: &str| {
+        let w = w.to_lowercase();
+        list.iter()
+            .find(|(t, _)| {
+                if t.is_ascii() {
+                    w == *t
+                } else {
+                    w.starts_with(t)
+                }
+            })
+            .map(|(_, k)| *k)
+    };
+    if let Some(k) = next.and_then(|w| matches(FEATURE_AFTER, w)) {
+        return Some(k);
+    }
+    let before = &text[..start];
+    if before.ends_with(' ') {
+        if let Some(k) = words_back(before)
+            .next()
+            .and_then(|w| matches(FEATURE_BEFORE, w))
+        {
+            return Some(k);
+        }
+    }
+    None
+}
+
+/// The match is the second half of a compound adjective (`Байкало-Амурская`,
+/// `Sino-Japanese`, `Severo-Kurilsk`): the word before ends in `-o-`/`-о-`.
+pub fn compound_tail(text: &str, start: usize) -> bool {
+    let before = &text[..start];
+    let Some(stem) = before.strip_suffix('-') else {
+        return false;
+    };
+    let letters: Vec<char> = stem
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphabetic())
+        .collect();
+    letters.len() >= 3 && matches!(letters[0], 'o' | 'о')
+}
+
+/// Water and town words within six words of the match.
+pub fn nearby(text: &str, start: usize, end: usize) -> (bool, bool) {
+    let around: Vec<String> = words_back(&text[..start])
+        .take(6)
+        .chain(words(&text[end..]).take(6))
+        .map(str::to_lowercase)
+        .collect();
+    let water = around.iter().any(|w| WATER_WORDS.contains(&w.as_str()));
+    let town = around.iter().any(|w| TOWN_WORDS.contains(&w.as_str()));
+    (water, town)
+}
+
+/// A capitalised word follows right after (`Vostochny Cosmodrome`,
+/// `Северный Ледовитый`): a name that is also a common word is then part
+/// of a longer proper name.
+pub fn capitalised_follower(text: &str, end: usize) -> bool {
+    let after = &text[end..];
+    after.starts_with(' ')
+        && words(after)
+            .next()
+            .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// A type word (`port`, `town`, `порт`) right after the match.
+pub fn cue_after(text: &str, end: usize) -> bool {
+    let after = &text[end..];
+    after.starts_with(' ')
+        && words(after).next().is_some_and(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "port" | "town" | "village" | "settlement" | "station" | "city"
+            )
+        })
+}
+
+/// Why a matched name is not a mention of the place, if it is not. `route`
+/// says the name is itself a route's (`ESPO pipeline`, `Power of Siberia
+/// main gas pipeline`): the pipeline rule does not apply to it.
+pub fn blocked(text: &str, start: usize, end: usize, route: bool) -> Option<&'static str> {
+    let after = &text[end..];
+    let mut chars = after.chars();
+    match (chars.next(), chars.next()) {
+        (Some('-' | '‑' | '–'), Some(d)) if d.is_ascii_digit() => return Some("numbered"),
+        (Some('$'), _) => return Some("currency"),
+        _ => {}
+    }
+    let next: Vec<&str> = words(after).take(6).collect();
+    if let Some(w) = next.first() {
+        if CURRENCY_AFTER.contains(w) {
+            return Some("currency");
+        }
+    }
+    let mut line_words = next.iter().skip_while(|w| {
+        matches!(
+            **w,
+            "gas" | "oil" | "transport" | "international" | "economic" | "trunk" | "main"
+        )
+    });
+    if !route
+        && line_words
+            .next()
+            .is_some_and(|w| LINE_AFTER.contains(&w.to_lowercase().as_str()))
+    {
+        return Some("pipeline or corridor");
+    }
+    // A capitalised run right after the name holding an organisation head
+    // (not in a title, where every word is capitalised).
+    if !after.starts_with(['.', ',', ';', ':', ')', '(']) && !in_title(text, start, end) {
+        for w in next.iter().take(5) {
+            if ORG_HEADS.contains(w) {
+                return Some("organisation");
+            }
+            let capitalised = w.chars().next().is_some_and(char::is_uppercase);
+            if !(capitalised || matches!(*w, "of" | "and" | "&" | "for")) {
+                break;
+            }
+        }
+    }
+    let before: Vec<&str> = words_back(&text[..start]).take(2).collect();
+    if before.first() == Some(&"of") && before.get(1).is_some_and(|w| ORG_BEFORE_OF.contains(w)) {
+        return Some("organisation");
+    }
+    None
+}
+
+/// The words around the name are in title case (a headline, a
+/// reference's title): capitals there say nothing about names.
+fn in_title(text: &str, start: usize, end: usize) -> bool {
+    const SMALL: [&str; 14] = [
+        "of", "and", "in", "the", "for", "to", "on", "at", "a", "an", "with", "by", "as", "or",
+    ];
+    let around = words_back(&text[..start])
+        .take(4)
+        .chain(words(&text[end..]).take(7))
+        .filter(|w| !SMALL.contains(w) && w.chars().any(char::is_alphabetic));
+    let (mut caps, mut all) = (0, 0);
+    for w in around {
+        all += 1;
+        if w.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        {
+            caps += 1;
+        }
+    }
+    all >= 4 && caps == all
+}
+
+/// A type word or locative preposition right before `start`, not across a
+/// sentence end.
+pub fn cue_before(text: &str, start: usize) -> bool {
+    let head = text[..start].trim_end();
+    if head.ends_with(['.', '!', '?', ':', ';']) || head.is_empty() {
+        return false;
+    }
+    let mut back = words_back(head).map(str::to_lowercase);
+    match back.next() {
+        // `the port of Vostochny`, `the town of Mirny`.
+        Some(w) if w == "of" => back.next().is_some_and(|w| {
+            matches!(
+                w.as_str(),
+                "port" | "town" | "city" | "village" | "settlement"
+            )
+        }),
+        Some(w) => CUES_BEFORE.contains(&w.as_str()),
+        None => false,
+    }
+}
+
+/// The word before or after the name is written in capitals too (a
+/// heading, a dateline): a short name in capitals is then not an acronym.
+pub fn caps_context(text: &str, start: usize, end: usize) -> bool {
+    let upper = |w: &str| {
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && w.chars().all(|c| !c.is_lowercase())
+    };
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    words_back(&text[..start]).next().is_some_and(upper)
+        || words(&text[end..]).next().is_some_and(upper)
+        || text[line_start..start].trim().is_empty()
+            && text[end..].starts_with([',', ' ', '—', '-'])
+}
+
+/// Words (runs of letters, digits, apostrophes and `&`) from the start of `s`.
+fn words(s: &str) -> impl Iterator<Item = &str> {
+    s.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '&'))
+        .filter(|w| !w.is_empty())
+}
+
+/// Words from the end of `s` backwards.
+fn words_back(s: &str) -> impl Iterator<Item = &str> {
+    s.rsplit(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '&'))
+        .filter(|w| !w.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn block(text: &str, name: &str) -> Option<&'static str> {
+        let start = text.find(name).unwrap();
+        blocked(text, start, start + name.len(), false)
+    }
+
+    #[test]
+    fn longer_names_of_other_things_block_the_place() {
+        assert_eq!(
+            block("Sakhalin Energy said", "Sakhalin"),
+            Some("organisation")
+        );
+        assert_eq!(
+            block("the Amur Gas Processing Plant", "Amur"),
+            Some("organisation")
+        );
+        assert_eq!(
+            block("the Bank of China lent", "China"),
+            Some("organisation")
+        );
+        assert_eq!(
+            block("the Primorye-1 corridor", "Primorye"),
+            Some("numbered")
+        );
+        assert_eq!(
+            block("the Altai gas pipeline", "Altai"),
+            Some("pipeline or corridor")
+        );
+        assert_eq!(block("in Hong Kong dollars", "Hong Kong"), Some("currency"));
+        assert_eq!(block("US$ 5 billion", "US"), Some("currency"));
+    }
+
+    #[test]
+    fn ordinary_mentions_pass() {
+        assert_eq!(block("Sakhalin, Kamchatka and Primorye", "Sakhalin"), None);
+        assert_eq!(block("Vladivostok. Energy exports", "Vladivostok"), None);
+        assert_eq!(block("from Amur to Khabarovsk", "Amur"), None);
+        assert_eq!(block("the Amur River Basin", "Amur"), None);
+        // A headline capitalises every word.
+        assert_eq!(
+            block(
+                "Japan and France Freeze Investment in Arctic LNG 2 // Interfax",
+                "France"
+            ),
+            None
+        );
+        assert_eq!(
+            block(
+                "Japan and France Freeze Investment in Arctic LNG 2",
+                "Japan"
+            ),
+            None
+        );
+        let t = "the ESPO pipeline";
+        assert_eq!(blocked(t, 4, 8, true), None);
+    }
+
+    #[test]
+    fn other_features_and_compounds() {
+        let t = "the Aniva Bay coast";
+        assert_eq!(feature_word(t, 4, 9), Some(&[PlaceKind::Sea][..]));
+        let t = "at Cape Kamenny";
+        assert_eq!(feature_word(t, 8, 15), Some(&[PlaceKind::Peninsula][..]));
+        let t = "в Кроноцком заповеднике";
+        let s = t.find("Кроноцком").unwrap();
+        assert_eq!(feature_word(t, s, s + "Кроноцком".len()), Some(&[][..]));
+        assert_eq!(feature_word("Vladivostok port", 0, 11), None);
+        let t = "Байкало-Амурскую магистраль";
+        assert!(compound_tail(t, t.find("Амурскую").unwrap()));
+        assert!(!compound_tail("Russia-China trade", 7));
+        assert!(capitalised_follower("Vostochny Cosmodrome", 9));
+        assert!(cue_after("Vostochny port", 9));
+        let t = "upstream of the Zeya dam";
+        assert_eq!(nearby(t, 16, 20), (true, false));
+    }
+
+    #[test]
+    fn cues_and_capital_contexts() {
+        let t = "the port of Vostochny and в посёлке Восточный. Vostochny";
+        assert!(cue_before(t, t.find("Vostochny").unwrap()));
+        assert!(cue_before(t, t.find("Восточный").unwrap()));
+        assert!(!cue_before(t, t.rfind("Vostochny").unwrap()));
+        let d = "TIKSI, March 3 — ice";
+        assert!(caps_context(d, 0, 5));
+        let h = "PORTS OF THE AMUR BASIN";
+        let a = h.find("AMUR").unwrap();
+        assert!(caps_context(h, a, a + 4));
+        let m = "the UDA said";
+        assert!(!caps_context(m, 4, 7));
+    }
+}
