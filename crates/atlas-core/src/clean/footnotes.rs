@@ -172,7 +172,10 @@ pub(crate) fn lift_sup_notes(
             } else {
                 " "
             };
-            note.text = format!("{}{sep}{}", note.text, p.text);
+            note.text = match closed_cut_autolink(&note.text, &p.text) {
+                Some(joined) => joined,
+                None => format!("{}{sep}{}", note.text, p.text),
+            };
             note.line_end = p.line_end;
             removed_before = true;
             continue;
@@ -200,6 +203,22 @@ fn sup_note(text: &str) -> Option<(u32, &str)> {
 fn note_is_open(text: &str) -> bool {
     let t = text.trim_end();
     !t.ends_with('.') || t.ends_with("URL:")
+}
+
+/// `…<https://rg.ru/…-proekty-i->` + `obshchnost-….html (accessed…)`: the
+/// converter closed an address the page foot cut after a hyphen or slash;
+/// its rest is the continuation's first word, so the address is closed
+/// after that instead.
+fn closed_cut_autolink(note: &str, rest: &str) -> Option<String> {
+    let open = note.trim_end().strip_suffix('>')?;
+    let url_start = open.rfind('<')?;
+    let cut = open.ends_with(['-', '/']) && open[url_start..].starts_with("<http");
+    let (first, after) = rest
+        .trim_start()
+        .split_once(char::is_whitespace)
+        .unwrap_or((rest.trim(), ""));
+    let address_like = !first.is_empty() && !first.starts_with(['(', '<']);
+    (cut && address_like).then(|| format!("{open}{first}> {after}").trim_end().to_string())
 }
 
 fn unclosed_autolink(text: &str) -> bool {
@@ -288,6 +307,26 @@ mod tests {
         let (notes, _) = zones(&text);
         assert_eq!(notes.len(), 1);
         assert!(notes[0].text.ends_with("2009), FBIS SOV."));
+    }
+
+    #[test]
+    fn an_address_cut_at_the_page_foot_is_whole_again() {
+        // Invented, as `004_…` shows it: the converter closed the address
+        // right where the page foot cut it, after a hyphen.
+        let para = |t: &str| Para {
+            text: t.into(),
+            ..Para::default()
+        };
+        let paras = vec![
+            para("<sup>4</sup> Ivanova L. Ports of the North // Morskoy Vestnik. URL: <https://example.org/2021/05/porty-severa-i->"),
+            para("razvitie-poberezhya.html (accessed: 03.02.2022)."),
+        ];
+        let mut notes = Vec::new();
+        lift_sup_notes(paras, &mut notes, &mut Audit::default());
+        assert_eq!(
+            notes[0].text,
+            "Ivanova L. Ports of the North // Morskoy Vestnik. URL: <https://example.org/2021/05/porty-severa-i-razvitie-poberezhya.html> (accessed: 03.02.2022)."
+        );
     }
 
     #[test]
