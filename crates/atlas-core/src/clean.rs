@@ -8,11 +8,13 @@
 //! decides on evidence in the text, never on a file name, and reports what
 //! it did to an [`Audit`]. The order of the stages is fixed here:
 //!
-//! 1. line level: [`page_furniture`] marks separators, running heads and
-//!    page numbers; [`footnotes`] lifts plain-number footnote zones;
+//! 1. line level: [`page_furniture`] finds the page breaks and marks what
+//!    they repeat (running heads and feet, page numbers alone or glued to a
+//!    word, cut off the line); [`footnotes`] lifts the page feet of notes;
 //! 2. [`reflow`] joins hard-wrapped lines into paragraphs;
 //! 3. paragraph level: [`boilerplate`], [`metadata`], `<sup>` notes
-//!    ([`footnotes`]), page footers, then [`heal`] joins cut paragraphs;
+//!    ([`footnotes`]), page footers, then [`heal`] joins paragraphs cut by
+//!    a page break;
 //! 4. block level: [`markup`] turns inline syntax into spans, [`markers`]
 //!    finds plain-number note markers, [`structure`] gives each block its kind.
 
@@ -117,10 +119,12 @@ pub(crate) struct RawNote {
 /// Cleans one document's text.
 pub fn clean(text: &str) -> CleanDoc {
     let mut audit = Audit::default();
-    let lines: Vec<&str> = text.lines().collect();
-    let mut marks = page_furniture::mark_lines(&lines, &mut audit);
-    let mut notes = footnotes::lift_note_zones(&lines, &mut marks, &mut audit);
-    let paras = reflow::paragraphs(&lines, &marks, &mut audit);
+    let raw: Vec<&str> = text.lines().collect();
+    let pages = page_furniture::mark_pages(&raw, &mut audit);
+    let lines = pages.strs();
+    let mut marks = pages.marks.clone();
+    let mut notes = footnotes::lift_note_zones(&lines, &mut marks, &pages.page_start, &mut audit);
+    let paras = reflow::paragraphs(&lines, &marks, &pages.page_start, &mut audit);
     let paras = boilerplate::apply(paras, &mut audit);
     let mut meta = Meta::default();
     let paras = metadata::extract(paras, &mut meta, &mut audit);
