@@ -14,8 +14,9 @@
 //! closely, so a legitimate line that starts with a number (`2030.
 //! Supposedly…`, `2009), FBIS SOV`) is never taken for a note.
 
+use super::hyphens::{Decision, Words};
 use super::page_furniture::line_no;
-use super::reflow::join_lines;
+use super::reflow::{join_lines, with_decisions};
 use super::{Audit, Mark, Para, RawNote};
 use crate::model::AuditAction;
 
@@ -27,6 +28,7 @@ pub(crate) fn lift_note_zones(
     lines: &[&str],
     marks: &mut [Mark],
     page_start: &[bool],
+    words: &Words,
     audit: &mut Audit,
 ) -> Vec<RawNote> {
     let mut notes: Vec<RawNote> = Vec::new();
@@ -38,7 +40,7 @@ pub(crate) fn lift_note_zones(
             i += 1;
             continue;
         };
-        let zone = read_zone(lines, marks, page_start, j, last);
+        let zone = read_zone(lines, marks, page_start, j, last, words);
         if !zone.at_page_end && marks[i] != Mark::Break {
             // A blank line and a numbered paragraph that the page goes on
             // after: a list or a year, not a page foot.
@@ -48,14 +50,17 @@ pub(crate) fn lift_note_zones(
         for &k in &zone.lines {
             marks[k] = Mark::Note;
         }
-        for note in &zone.notes {
+        for (note, decisions) in zone.notes.iter().zip(&zone.hyphens) {
             audit.push(
                 RULE,
                 AuditAction::MoveNote,
                 (note.line, note.line_end),
-                format!(
-                    "note {} printed at the page foot, moved out of the body",
-                    note.n
+                with_decisions(
+                    format!(
+                        "note {} printed at the page foot, moved out of the body",
+                        note.n
+                    ),
+                    decisions,
                 ),
                 &note.text,
             );
@@ -155,6 +160,8 @@ fn marker_above(lines: &[&str], marks: &[Mark], from: usize, to: usize, n: u32) 
 /// The notes of one page foot.
 struct Zone {
     notes: Vec<RawNote>,
+    /// For each note, the decisions taken at its line-end hyphens.
+    hyphens: Vec<Vec<Decision>>,
     /// Every line of the zone (note text and the blank lines among it).
     lines: Vec<usize>,
     /// The line after the zone.
@@ -169,8 +176,16 @@ struct Zone {
 /// a year (`2009), FBIS SOV`) stays in its note. The body resumes on a line
 /// that starts with a space (`003_…`: ` when in fact it is…`), or after a
 /// bare number whose text is on the next line (`41` / ` Ibid.`).
-fn read_zone(lines: &[&str], marks: &[Mark], page_start: &[bool], j: usize, last: u32) -> Zone {
+fn read_zone(
+    lines: &[&str],
+    marks: &[Mark],
+    page_start: &[bool],
+    j: usize,
+    last: u32,
+    words: &Words,
+) -> Zone {
     let mut notes: Vec<RawNote> = Vec::new();
+    let mut hyphens: Vec<Vec<Decision>> = Vec::new();
     let mut zone_lines = Vec::new();
     let mut current: Option<RawNote> = None;
     let mut blanks = 0;
@@ -210,6 +225,7 @@ fn read_zone(lines: &[&str], marks: &[Mark], page_start: &[bool], j: usize, last
                 if let Some(done) = current.take() {
                     notes.push(done);
                 }
+                hyphens.push(Vec::new());
                 current = Some(RawNote {
                     n,
                     text: rest.trim().to_string(),
@@ -224,8 +240,12 @@ fn read_zone(lines: &[&str], marks: &[Mark], page_start: &[bool], j: usize, last
             }
             None => {
                 if let Some(c) = current.as_mut() {
-                    c.text = join_lines(&[c.text.as_str(), raw.trim()]);
+                    let (text, decisions) = join_lines(&[c.text.as_str(), raw.trim()], words);
+                    c.text = text;
                     c.line_end = line_no(k);
+                    if let Some(h) = hyphens.last_mut() {
+                        h.extend(decisions);
+                    }
                 }
             }
         }
@@ -239,6 +259,7 @@ fn read_zone(lines: &[&str], marks: &[Mark], page_start: &[bool], j: usize, last
     }
     Zone {
         notes,
+        hyphens,
         lines: zone_lines,
         end: k,
         at_page_end,
@@ -379,7 +400,9 @@ mod tests {
         let mut audit = Audit::default();
         let pages = mark_pages(&raw, &mut audit);
         let mut marks = pages.marks.clone();
-        let notes = lift_note_zones(&pages.strs(), &mut marks, &pages.page_start, &mut audit);
+        let lines = pages.strs();
+        let words = Words::of(&lines);
+        let notes = lift_note_zones(&lines, &mut marks, &pages.page_start, &words, &mut audit);
         (notes, marks)
     }
 

@@ -8,8 +8,11 @@
 //! they are joined when the first does not end a sentence and the second
 //! starts in lower case, or when the first stops on an open word and a
 //! page break stood between them. Headings, list items, table rows and
-//! title-like lines are never joined.
+//! title-like lines are never joined. A word cut at the page break
+//! (`Kom-` / `somolsk`) is joined as [`hyphens`](super::hyphens) decides.
 
+use super::hyphens::Words;
+use super::reflow::with_decisions;
 use super::text_shape::{
     ends_sentence, looks_like_plain_heading, starts_lowercase, table_row_cells,
 };
@@ -19,11 +22,16 @@ use crate::model::AuditAction;
 const RULE: &str = "heal";
 
 /// Joins the halves of cut paragraphs.
-pub(crate) fn heal(paras: Vec<Para>, audit: &mut Audit) -> Vec<Para> {
+pub(crate) fn heal(paras: Vec<Para>, words: &Words, audit: &mut Audit) -> Vec<Para> {
     let mut out: Vec<Para> = Vec::with_capacity(paras.len());
     for p in paras {
         if let Some(prev) = out.last_mut() {
             if should_join(prev, &p) {
+                let (text, decision) = if prev.text.ends_with('-') {
+                    words.join(&prev.text, &p.text)
+                } else {
+                    (format!("{} {}", prev.text, p.text), None)
+                };
                 let reason = if p.after_break {
                     "paragraph cut by a page break (or notes) joined again"
                 } else {
@@ -33,13 +41,10 @@ pub(crate) fn heal(paras: Vec<Para>, audit: &mut Audit) -> Vec<Para> {
                     RULE,
                     AuditAction::Heal,
                     (prev.line_end, p.line),
-                    reason,
+                    with_decisions(reason.to_string(), decision.as_slice()),
                     &format!("{} | {}", tail(&prev.text), head(&p.text)),
                 );
-                if !prev.text.ends_with('-') {
-                    prev.text.push(' ');
-                }
-                prev.text.push_str(&p.text);
+                prev.text = text;
                 prev.lines.extend(p.lines);
                 prev.line_end = p.line_end;
                 continue;
@@ -174,9 +179,34 @@ mod tests {
             ),
         ];
         for (seed, a, b, brk, joined) in cases {
-            let out = heal(vec![para(a, false), para(b, brk)], &mut Audit::default());
+            let out = heal(
+                vec![para(a, false), para(b, brk)],
+                &Words::default(),
+                &mut Audit::default(),
+            );
             assert_eq!(out.len() == 1, joined, "{seed}");
         }
+    }
+
+    #[test]
+    fn a_word_cut_at_the_page_break() {
+        // Invented: `Kom-` at the foot of a page, `somolsk` on the next.
+        let lines = [
+            "the line to Kom-",
+            "somolsk was built; Komsomolsk grew",
+            "the develop-",
+            "ment of the development",
+        ];
+        let words = Words::of(&lines);
+        let out = heal(
+            vec![
+                para("the line to Kom-", false),
+                para("somolsk was built.", true),
+            ],
+            &words,
+            &mut Audit::default(),
+        );
+        assert_eq!(out[0].text, "the line to Komsomolsk was built.");
     }
 
     #[test]
@@ -191,6 +221,7 @@ mod tests {
                 para(&long, false),
                 para("South Korea, etc. — are achieving growth.", false),
             ],
+            &Words::default(),
             &mut Audit::default(),
         );
         assert_eq!(out.len(), 1);
@@ -200,6 +231,7 @@ mod tests {
                 para("Borodavkin recently stated that ,", false),
                 para("At present some countries do not wish to see us.", false),
             ],
+            &Words::default(),
             &mut Audit::default(),
         );
         assert_eq!(out.len(), 2);

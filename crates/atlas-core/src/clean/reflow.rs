@@ -9,10 +9,11 @@
 //! decided from the text's own statistics. Markdown headings, list items,
 //! `<sup>` note lines, table rows (`| 2010 | 5.1 |`, from saved web pages'
 //! tables) and numbered headings (`1. Introduction`, glued to the Spanish
-//! keywords in `003_…`) always stand alone. A form feed ends a page, and
-//! so the paragraph in progress: whether it goes on over the page is
-//! [`heal`](super::heal)'s decision.
+//! keywords in `003_…`) always stand alone. A line that ends in a hyphen
+//! joins the next without a space; whether the hyphen stays is
+//! [`hyphens`](super::hyphens)' decision.
 
+use super::hyphens::{Decision, Words};
 use super::page_furniture::line_no;
 use super::text_shape::{
     ends_sentence, is_numbered_heading, looks_like_plain_heading, table_row_cells,
@@ -23,26 +24,47 @@ use crate::model::AuditAction;
 const RULE: &str = "reflow";
 
 /// Joins hard-wrapped lines: a line ending in a hyphen joins the next without
-/// a space (keeping the hyphen: `Asia-` + `Pacific` is printed `Asia-Pacific`).
+/// a space, and the hyphen stays when the lines themselves show a compound
+/// (`Asia-` + `Pacific` is printed `Asia-Pacific`; `Kom-` + `somolsk`, with
+/// `Komsomolsk` elsewhere, is one word).
 pub fn reflow(lines: &[&str]) -> String {
-    join_lines(lines)
+    join_lines(lines, &Words::of(lines)).0
 }
 
 /// Joins lines with single spaces (none after a trailing hyphen), collapsing
-/// runs of white space.
-pub(crate) fn join_lines(lines: &[&str]) -> String {
+/// runs of white space; returns the decisions taken at line-end hyphens.
+pub(crate) fn join_lines(lines: &[&str], words: &Words) -> (String, Vec<Decision>) {
     let mut out = String::new();
+    let mut decisions = Vec::new();
     for line in lines {
         let line = line.trim();
         if line.is_empty() {
             continue;
         }
-        if !out.is_empty() && !out.ends_with('-') {
+        if out.ends_with('-') {
+            let (joined, decision) = words.join(&out, line);
+            out = joined;
+            decisions.extend(decision);
+            continue;
+        }
+        if !out.is_empty() {
             out.push(' ');
         }
         out.push_str(line);
     }
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
+    (
+        out.split_whitespace().collect::<Vec<_>>().join(" "),
+        decisions,
+    )
+}
+
+/// The audit reason of a join: what it did, and each hyphen decided.
+pub(crate) fn with_decisions(reason: String, decisions: &[Decision]) -> String {
+    if decisions.is_empty() {
+        return reason;
+    }
+    let each: Vec<String> = decisions.iter().map(Decision::describe).collect();
+    format!("{reason}; {}", each.join("; "))
 }
 
 /// `true` when blank lines are noise: nearly every text line is followed by
@@ -75,10 +97,12 @@ pub(crate) fn paragraphs(
     lines: &[&str],
     marks: &[Mark],
     page_start: &[bool],
+    words: &Words,
     audit: &mut Audit,
 ) -> Vec<Para> {
     let mut b = Builder {
         double: is_double_spaced(lines, marks),
+        words,
         audit,
         paras: Vec::new(),
         current: Vec::new(),
@@ -138,11 +162,12 @@ pub(crate) fn paragraphs(
 
 /// Paragraphs being built: the lines of the open one, and whether a page
 /// break stood before it.
-struct Builder<'a, 'l> {
+struct Builder<'a, 'w> {
     double: bool,
+    words: &'w Words,
     audit: &'a mut Audit,
     paras: Vec<Para>,
-    current: Vec<(usize, &'l str)>,
+    current: Vec<(usize, &'w str)>,
     pending_break: bool,
 }
 
@@ -154,9 +179,10 @@ impl Builder<'_, '_> {
         let lines: Vec<&str> = self.current.iter().map(|&(_, l)| l).collect();
         let first = self.current.first().map_or(0, |c| c.0);
         let last = self.current.last().map_or(0, |c| c.0);
+        let (text, decisions) = join_lines(&lines, self.words);
         let para = Para {
             lines: lines.iter().map(|l| l.to_string()).collect(),
-            text: join_lines(&lines),
+            text,
             line: line_no(first),
             line_end: line_no(last),
             after_break: self.pending_break,
@@ -170,6 +196,7 @@ impl Builder<'_, '_> {
             } else {
                 format!("{} hard-wrapped lines joined", lines.len())
             };
+            let reason = with_decisions(reason, &decisions);
             self.audit
                 .push(RULE, AuditAction::Join, para.lines(), reason, &para.text);
         }
@@ -219,10 +246,16 @@ mod tests {
         let mut audit = Audit::default();
         let pages = mark_pages(&raw, &mut audit);
         let lines = pages.strs();
-        paragraphs(&lines, &pages.marks, &pages.page_start, &mut audit)
-            .into_iter()
-            .map(|p| p.text)
-            .collect()
+        paragraphs(
+            &lines,
+            &pages.marks,
+            &pages.page_start,
+            &Words::of(&lines),
+            &mut audit,
+        )
+        .into_iter()
+        .map(|p| p.text)
+        .collect()
     }
 
     #[test]
