@@ -348,6 +348,21 @@ pub(crate) fn drop_number_headings(paras: Vec<Para>, audit: &mut Audit) -> Vec<P
         .collect()
 }
 
+/// The lines still text once page furniture is marked, trimmed: what the
+/// submodules' fixtures compare.
+#[cfg(test)]
+fn text_lines(text: &str) -> Vec<String> {
+    let lines: Vec<&str> = text.lines().collect();
+    let pages = mark_pages(&lines, &mut Audit::default());
+    pages
+        .lines
+        .iter()
+        .zip(&pages.marks)
+        .filter(|(_, m)| **m == Mark::Text)
+        .map(|(l, _)| l.trim().to_string())
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -344,19 +344,7 @@ fn glued(line: &str, edge: Edge) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::clean::page_furniture::mark_pages;
-
-    fn cleaned(text: &str) -> Vec<String> {
-        let lines: Vec<&str> = text.lines().collect();
-        let pages = mark_pages(&lines, &mut Audit::default());
-        pages
-            .lines
-            .iter()
-            .zip(&pages.marks)
-            .filter(|(_, m)| **m == Mark::Text)
-            .map(|(l, _)| l.trim().to_string())
-            .collect()
-    }
+    use crate::clean::page_furniture::text_lines as cleaned;
 
     /// Invented pages: `lines` lines per page, `page(p, lines)` lays one out.
     fn book(n: u32, page: impl Fn(u32, Vec<String>) -> Vec<String>) -> String {

@@ -341,19 +341,7 @@ fn evenly_spaced(members: &[usize]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::clean::page_furniture::mark_pages;
-
-    fn kept(text: &str) -> Vec<String> {
-        let lines: Vec<&str> = text.lines().collect();
-        let pages = mark_pages(&lines, &mut Audit::default());
-        pages
-            .lines
-            .iter()
-            .zip(&pages.marks)
-            .filter(|(_, m)| **m == Mark::Text)
-            .map(|(l, _)| l.trim().to_string())
-            .collect()
-    }
+    use crate::clean::page_furniture::text_lines as kept;
 
     /// `n` pages of `body` lines each, `head(page)` on top of each.
     fn pages(n: u32, lines: usize, head: impl Fn(u32) -> String, between: &str) -> String {
