@@ -15,7 +15,11 @@
 //!   (next to a form feed, a rule, a running head);
 //! - a number glued to the first or last word of a page is one when the
 //!   same place on the pages around holds the numbers before and after it:
-//!   three in a row, or the only two a short text has, one apart.
+//!   three in a row, or the only two a short text has, one apart;
+//! - when every such number sits on a short line set apart at the top of
+//!   its page, or under one, that line is the page's running head, even
+//!   printed once (`4 THE NORTHERN SEA ROUTE`, `Ivanova and Chen 5`: the
+//!   odd and even heads of a short text).
 //!
 //! Note markers glued to a word (`2019.12`) are never taken: a page number
 //! is set apart by a space. The page feet that open with a note number

@@ -3,9 +3,10 @@
 //! What a head says cannot be known in advance (a journal name, a title
 //! in capitals, "Ivanov and Chen", "Page 3 of 12", a download stamp), so
 //! lines are grouped by their *shape* instead: the same words once a page
-//! number at either end is set aside and digits are read as digits
-//! (`14 Journal of X` and `Journal of X 15` are one head, printed on even
-//! and odd pages). A group is furniture when the pages show it:
+//! number at either end is set aside and a number standing alone is read
+//! as any number (`14 Journal of X` and `Journal of X 15` are one head,
+//! printed on even and odd pages; `Page 3 of 12` and `Page 4 of 12` too).
+//! A group is furniture when the pages show it:
 //!
 //! - three or more lines, two thirds of them next to a page break (a form
 //!   feed, a rule or a line of spaces, blank lines, furniture already
@@ -23,7 +24,10 @@
 //! whole group is evenly spaced: the same words used as a table header or
 //! a list label in the body are content. Finding a head makes its
 //! neighbours evidence for the next group (a foot above a head), so the
-//! groups are looked at again until nothing changes.
+//! groups are looked at again until nothing changes. A head printed once
+//! (the odd head of a short text) is found by where it stands: in the
+//! place the other head has on the pages around, or at a page break that
+//! falls inside a sentence, where no heading can be.
 
 use super::{Evidence, Layout};
 use crate::clean::footnotes::starts_note_zone;
