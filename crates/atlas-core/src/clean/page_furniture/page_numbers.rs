@@ -422,6 +422,35 @@ mod tests {
     }
 
     #[test]
+    fn odd_and_even_heads_printed_once_with_their_page_numbers() {
+        // Invented: a bare first page, then one head per page, each with
+        // its number on the outer side, or above the numbered first line.
+        let heads = ["4 THE NORTHERN SEA ROUTE", "Ivanova and Chen 5"];
+        let text = book(3, |p, mut body| {
+            if p > 1 {
+                body.insert(0, String::new());
+                body.insert(0, format!("\u{c}{}", heads[p as usize - 2]));
+            }
+            body
+        });
+        assert!(cleaned(&text).iter().all(|l| l.starts_with("the railway")));
+        let text = book(3, |p, mut body| {
+            if p > 1 {
+                body[0] = format!("{} {}", p + 2, body[0]);
+                body.insert(0, String::new());
+                let head = ["THE NORTHERN SEA ROUTE", "Ivanova and Chen"][p as usize - 2];
+                body.insert(0, format!("\u{c}{head}"));
+            }
+            body
+        });
+        assert!(
+            cleaned(&text).iter().all(|l| l.starts_with("the railway")),
+            "{:?}",
+            cleaned(&text)
+        );
+    }
+
+    #[test]
     fn real_numbers_at_page_edges_stay() {
         // Years, an article number and a marker at page ends, and a note
         // number opening the page foot: none rises with the pages.
