@@ -8,11 +8,14 @@
 //! decides on evidence in the text, never on a file name, and reports what
 //! it did to an [`Audit`]. The order of the stages is fixed here:
 //!
-//! 1. line level: [`page_furniture`] marks separators, running heads and
-//!    page numbers; [`footnotes`] lifts plain-number footnote zones;
-//! 2. [`reflow`] joins hard-wrapped lines into paragraphs;
+//! 1. line level: [`page_furniture`] finds the page breaks and marks what
+//!    they repeat (running heads and feet, page numbers alone or glued to a
+//!    word, cut off the line); [`footnotes`] lifts the page feet of notes;
+//! 2. [`reflow`] joins hard-wrapped lines into paragraphs, and a line-end
+//!    hyphen is kept or dropped as [`hyphens`] reads the text's own words;
 //! 3. paragraph level: [`boilerplate`], [`metadata`], `<sup>` notes
-//!    ([`footnotes`]), page footers, then [`heal`] joins cut paragraphs;
+//!    ([`footnotes`]), page footers, then [`heal`] joins paragraphs cut by
+//!    a page break;
 //! 4. block level: [`markup`] turns inline syntax into spans, [`markers`]
 //!    finds plain-number note markers, [`structure`] gives each block its kind.
 
@@ -20,6 +23,7 @@ mod audit;
 mod boilerplate;
 mod footnotes;
 mod heal;
+mod hyphens;
 mod markers;
 mod markup;
 mod metadata;
@@ -117,17 +121,21 @@ pub(crate) struct RawNote {
 /// Cleans one document's text.
 pub fn clean(text: &str) -> CleanDoc {
     let mut audit = Audit::default();
-    let lines: Vec<&str> = text.lines().collect();
-    let mut marks = page_furniture::mark_lines(&lines, &mut audit);
-    let mut notes = footnotes::lift_note_zones(&lines, &mut marks, &mut audit);
-    let paras = reflow::paragraphs(&lines, &marks, &mut audit);
+    let raw: Vec<&str> = text.lines().collect();
+    let pages = page_furniture::mark_pages(&raw, &mut audit);
+    let lines = pages.strs();
+    let words = hyphens::Words::of(&lines);
+    let mut marks = pages.marks.clone();
+    let mut notes =
+        footnotes::lift_note_zones(&lines, &mut marks, &pages.page_start, &words, &mut audit);
+    let paras = reflow::paragraphs(&lines, &marks, &pages.page_start, &words, &mut audit);
     let paras = boilerplate::apply(paras, &mut audit);
     let mut meta = Meta::default();
     let paras = metadata::extract(paras, &mut meta, &mut audit);
     let paras = footnotes::lift_sup_notes(paras, &mut notes, &mut audit);
     let paras = page_furniture::drop_trailing_footer(paras, &mut audit);
     let paras = page_furniture::drop_number_headings(paras, &mut audit);
-    let paras = heal::heal(paras, &mut audit);
+    let paras = heal::heal(paras, &words, &mut audit);
     let explicit_markers = paras.iter().any(|p| p.text.contains("<sup>"));
     let mut table_rows: Vec<bool> = Vec::with_capacity(paras.len());
     let mut blocks: Vec<CleanBlock> = paras
@@ -276,6 +284,50 @@ mod tests {
         let doc = clean("2009 was a difficult year as regards Korea for Russia and its partners in the region.\n");
         assert_eq!(kinds(&doc), vec![("paragraph", "2009 was a difficult year as regards Korea for Russia and its partners in the region.")]);
         assert!(doc.notes.is_empty());
+    }
+
+    #[test]
+    fn a_paper_damaged_the_pdf_way_comes_back_whole() {
+        // Invented pages (issue 16): running heads with the page number on
+        // the outer side, a word cut by the page break with the head
+        // between its halves, notes at the page feet with bare markers,
+        // and numbers that are no page numbers (`In 2014`, `Article 15`).
+        let text = "The port of Vanino was planned in the 1930s as the end of a railway\n\
+            from Komsomolsk. The first pier was built by prisoners in 1945.1 The\n\
+            railway itself came later, when the planners in Khabarovsk drew a\n\
+            line from the port to Kom-\n\
+            \n\
+            1 Ivanov, P.: Rails to the Sea, Moscow 1999, p. 14.\n\
+            \x0c14 JOURNAL OF EURASIAN BORDERLAND STUDIES\n\
+            \n\
+            somolsk across the hills, and the first trains ran in the spring of\n\
+            1947.\n\
+            \n\
+            In 2014 the port handled more cargo than ever before, and Article 15\n\
+            of the new law made it a free port.2 The railway was rebuilt in the\n\
+            \n\
+            2 Chen, L.: Ports of the Far East, 2004.\n\
+            \x0cJOURNAL OF EURASIAN BORDERLAND STUDIES 15\n\
+            \n\
+            same years.\n";
+        let doc = clean(text);
+        assert_eq!(
+            kinds(&doc),
+            vec![
+                ("paragraph", "The port of Vanino was planned in the 1930s as the end of a railway from Komsomolsk. The first pier was built by prisoners in 1945. The railway itself came later, when the planners in Khabarovsk drew a line from the port to Komsomolsk across the hills, and the first trains ran in the spring of 1947."),
+                ("paragraph", "In 2014 the port handled more cargo than ever before, and Article 15 of the new law made it a free port. The railway was rebuilt in the same years."),
+            ]
+        );
+        let notes: Vec<(u32, &str)> = doc.notes.iter().map(|n| (n.n, n.text.as_str())).collect();
+        assert_eq!(
+            notes,
+            vec![
+                (1, "Ivanov, P.: Rails to the Sea, Moscow 1999, p. 14."),
+                (2, "Chen, L.: Ports of the Far East, 2004.")
+            ]
+        );
+        assert_eq!(doc.blocks[0].notes, vec![1]);
+        assert_eq!(doc.blocks[1].notes, vec![2]);
     }
 
     #[test]

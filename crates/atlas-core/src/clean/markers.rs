@@ -124,9 +124,17 @@ fn scan(text: &str, last: &mut u32) -> Vec<Found> {
         }
         let before = chars[start - 1].1;
         // After `3.` a number is a decimal unless it is exactly the next marker
-        // (`Sakhalin-3.77` after marker 76; `$11.5 Billion` never).
-        let after_decimal_point =
-            before == '.' && start >= 2 && chars[start - 2].1.is_ascii_digit() && n != *last + 1;
+        // and a sentence starts after it (`Sakhalin-3.77  Clearly` after
+        // marker 76, `in 2022.11 Recall`; `$11.5 Billion` never, nor
+        // `240.11 billion USD` when 11 is the next marker).
+        let sentence_follows = chars[i..]
+            .iter()
+            .find(|c| !c.1.is_whitespace())
+            .is_none_or(|c| c.1.is_uppercase() || matches!(c.1, '“' | '"' | '‘' | '(' | '['));
+        let after_decimal_point = before == '.'
+            && start >= 2
+            && chars[start - 2].1.is_ascii_digit()
+            && (n != *last + 1 || !sentence_follows);
         let glued =
             matches!(before, '.' | ',' | ';' | ':' | ')' | '”' | '’' | '"') && !after_decimal_point;
         let glued_to_name = before.is_lowercase()
@@ -254,6 +262,12 @@ mod tests {
                 "was then $11.5 Billion",
                 "was then $11.5 Billion",
                 vec![],
+            ),
+            (
+                "a decimal that is the next marker's number stays",
+                "a record 240.1 billion, up from 2022.1 Recall",
+                "a record 240.1 billion, up from 2022. Recall",
+                vec![1],
             ),
             (
                 "003 year stays",

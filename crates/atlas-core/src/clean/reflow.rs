@@ -9,8 +9,11 @@
 //! decided from the text's own statistics. Markdown headings, list items,
 //! `<sup>` note lines, table rows (`| 2010 | 5.1 |`, from saved web pages'
 //! tables) and numbered headings (`1. Introduction`, glued to the Spanish
-//! keywords in `003_…`) always stand alone.
+//! keywords in `003_…`) always stand alone. A line that ends in a hyphen
+//! joins the next without a space; whether the hyphen stays is
+//! [`hyphens`](super::hyphens)' decision.
 
+use super::hyphens::{Decision, Words};
 use super::page_furniture::line_no;
 use super::text_shape::{
     ends_sentence, is_numbered_heading, looks_like_plain_heading, table_row_cells,
@@ -21,26 +24,47 @@ use crate::model::AuditAction;
 const RULE: &str = "reflow";
 
 /// Joins hard-wrapped lines: a line ending in a hyphen joins the next without
-/// a space (keeping the hyphen: `Asia-` + `Pacific` is printed `Asia-Pacific`).
+/// a space, and the hyphen stays when the lines themselves show a compound
+/// (`Asia-` + `Pacific` is printed `Asia-Pacific`; `Kom-` + `somolsk`, with
+/// `Komsomolsk` elsewhere, is one word).
 pub fn reflow(lines: &[&str]) -> String {
-    join_lines(lines)
+    join_lines(lines, &Words::of(lines)).0
 }
 
 /// Joins lines with single spaces (none after a trailing hyphen), collapsing
-/// runs of white space.
-pub(crate) fn join_lines(lines: &[&str]) -> String {
+/// runs of white space; returns the decisions taken at line-end hyphens.
+pub(crate) fn join_lines(lines: &[&str], words: &Words) -> (String, Vec<Decision>) {
     let mut out = String::new();
+    let mut decisions = Vec::new();
     for line in lines {
         let line = line.trim();
         if line.is_empty() {
             continue;
         }
-        if !out.is_empty() && !out.ends_with('-') {
+        if out.ends_with('-') {
+            let (joined, decision) = words.join(&out, line);
+            out = joined;
+            decisions.extend(decision);
+            continue;
+        }
+        if !out.is_empty() {
             out.push(' ');
         }
         out.push_str(line);
     }
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
+    (
+        out.split_whitespace().collect::<Vec<_>>().join(" "),
+        decisions,
+    )
+}
+
+/// The audit reason of a join: what it did, and each hyphen decided.
+pub(crate) fn with_decisions(reason: String, decisions: &[Decision]) -> String {
+    if decisions.is_empty() {
+        return reason;
+    }
+    let each: Vec<String> = decisions.iter().map(Decision::describe).collect();
+    format!("{reason}; {}", each.join("; "))
 }
 
 /// `true` when blank lines are noise: nearly every text line is followed by
@@ -69,55 +93,117 @@ pub(crate) fn is_double_spaced(lines: &[&str], marks: &[Mark]) -> bool {
 }
 
 /// Builds paragraphs from the lines still marked [`Mark::Text`].
-pub(crate) fn paragraphs(lines: &[&str], marks: &[Mark], audit: &mut Audit) -> Vec<Para> {
-    let double = is_double_spaced(lines, marks);
-    let mut paras = Vec::new();
-    let mut current: Vec<(usize, &str)> = Vec::new();
-    let mut pending_break = false;
+pub(crate) fn paragraphs(
+    lines: &[&str],
+    marks: &[Mark],
+    page_start: &[bool],
+    words: &Words,
+    audit: &mut Audit,
+) -> Vec<Para> {
+    let mut b = Builder {
+        double: is_double_spaced(lines, marks),
+        words,
+        audit,
+        paras: Vec::new(),
+        current: Vec::new(),
+        pending_break: false,
+    };
+    let double = b.double;
     let mut blank_run = 0usize;
     for (i, raw) in lines.iter().enumerate() {
+        if page_start.get(i).copied().unwrap_or(false) {
+            // A form feed: the page ends here, whatever the next line says.
+            b.flush();
+            b.pending_break = true;
+        }
         match marks[i] {
             Mark::Blank if double => continue,
             Mark::Blank | Mark::Space => {
-                flush(&mut current, &mut paras, &mut pending_break, audit, double);
+                b.flush();
                 blank_run += 1;
                 if blank_run >= 3 {
                     // Several empty lines in a row: a page break in a web or
                     // Markdown extraction (`001_…`).
-                    pending_break = true;
+                    b.pending_break = true;
                 }
                 continue;
             }
             Mark::Break | Mark::Furniture | Mark::Note => {
-                flush(&mut current, &mut paras, &mut pending_break, audit, double);
-                pending_break = true;
+                b.flush();
+                b.pending_break = true;
                 blank_run = 0;
                 continue;
             }
             Mark::Text => blank_run = 0,
         }
         let trimmed = raw.trim();
-        if let Some(&(_, prev)) = current.last() {
+        if let Some(&(_, prev)) = b.current.last() {
             if starts_paragraph(prev, raw) {
-                flush(&mut current, &mut paras, &mut pending_break, audit, double);
+                b.flush();
             }
         }
-        current.push((i, trimmed));
+        b.current.push((i, trimmed));
         // Double-spaced text has no blank line under a heading: a short
         // title-like line that opens a paragraph is a block of its own.
         let heading_line = double
-            && current.len() == 1
+            && b.current.len() == 1
             && looks_like_plain_heading(trimmed)
             && next_text_starts_upper(lines, marks, i);
         let ends_here = stands_alone(trimmed)
             || heading_line
             || (double && ends_sentence(raw, false) && raw.len() - raw.trim_end().len() >= 3);
         if ends_here {
-            flush(&mut current, &mut paras, &mut pending_break, audit, double);
+            b.flush();
         }
     }
-    flush(&mut current, &mut paras, &mut pending_break, audit, double);
-    paras
+    b.flush();
+    b.paras
+}
+
+/// Paragraphs being built: the lines of the open one, and whether a page
+/// break stood before it.
+struct Builder<'a, 'w> {
+    double: bool,
+    words: &'w Words,
+    audit: &'a mut Audit,
+    paras: Vec<Para>,
+    current: Vec<(usize, &'w str)>,
+    pending_break: bool,
+}
+
+impl Builder<'_, '_> {
+    fn flush(&mut self) {
+        if self.current.is_empty() {
+            return;
+        }
+        let lines: Vec<&str> = self.current.iter().map(|&(_, l)| l).collect();
+        let first = self.current.first().map_or(0, |c| c.0);
+        let last = self.current.last().map_or(0, |c| c.0);
+        let (text, decisions) = join_lines(&lines, self.words);
+        let para = Para {
+            lines: lines.iter().map(|l| l.to_string()).collect(),
+            text,
+            line: line_no(first),
+            line_end: line_no(last),
+            after_break: self.pending_break,
+        };
+        if lines.len() > 1 {
+            let reason = if self.double {
+                format!(
+                    "{} hard-wrapped lines joined (blank lines between them are noise)",
+                    lines.len()
+                )
+            } else {
+                format!("{} hard-wrapped lines joined", lines.len())
+            };
+            let reason = with_decisions(reason, &decisions);
+            self.audit
+                .push(RULE, AuditAction::Join, para.lines(), reason, &para.text);
+        }
+        self.paras.push(para);
+        self.current.clear();
+        self.pending_break = false;
+    }
 }
 
 /// The next text line after `i` starts with a capital (a heading is followed
@@ -150,55 +236,26 @@ fn starts_paragraph(prev: &str, raw: &str) -> bool {
     markdown_start || indented_new
 }
 
-fn flush(
-    current: &mut Vec<(usize, &str)>,
-    paras: &mut Vec<Para>,
-    pending_break: &mut bool,
-    audit: &mut Audit,
-    double: bool,
-) {
-    if current.is_empty() {
-        return;
-    }
-    let lines: Vec<&str> = current.iter().map(|&(_, l)| l).collect();
-    let first = current.first().map_or(0, |c| c.0);
-    let last = current.last().map_or(0, |c| c.0);
-    let para = Para {
-        lines: lines.iter().map(|l| l.to_string()).collect(),
-        text: join_lines(&lines),
-        line: line_no(first),
-        line_end: line_no(last),
-        after_break: *pending_break,
-    };
-    if lines.len() > 1 {
-        let reason = if double {
-            format!(
-                "{} hard-wrapped lines joined (blank lines between them are noise)",
-                lines.len()
-            )
-        } else {
-            format!("{} hard-wrapped lines joined", lines.len())
-        };
-        audit.push(RULE, AuditAction::Join, para.lines(), reason, &para.text);
-    }
-    paras.push(para);
-    current.clear();
-    *pending_break = false;
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::clean::page_furniture::mark_lines;
+    use crate::clean::page_furniture::mark_pages;
 
     fn texts(text: &str) -> Vec<String> {
-        let lines: Vec<&str> = text.lines().collect();
+        let raw: Vec<&str> = text.lines().collect();
         let mut audit = Audit::default();
-        let marks = mark_lines(&lines, &mut audit);
-        paragraphs(&lines, &marks, &mut audit)
-            .into_iter()
-            .map(|p| p.text)
-            .collect()
+        let pages = mark_pages(&raw, &mut audit);
+        let lines = pages.strs();
+        paragraphs(
+            &lines,
+            &pages.marks,
+            &pages.page_start,
+            &Words::of(&lines),
+            &mut audit,
+        )
+        .into_iter()
+        .map(|p| p.text)
+        .collect()
     }
 
     #[test]
