@@ -64,7 +64,8 @@ pub fn Figures(filters: Filters) -> impl IntoView {
                 doc_label: short_doc_label(doc),
                 block: match f.passage {
                     atlas_core::annotate::Passage::Block(n) => Some(n),
-                    atlas_core::annotate::Passage::Note(_) | atlas_core::annotate::Passage::Meta(_) => None,
+                    atlas_core::annotate::Passage::Note(_)
+                    | atlas_core::annotate::Passage::Meta(_) => None,
                 },
                 surface: f.text(doc).unwrap_or_default().to_string(),
                 value: f.value,

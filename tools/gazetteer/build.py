@@ -163,15 +163,13 @@ RU_HEADS = ("область", "край", "округ", "республика", 
 
 def russian_compound(name):
     """A several-word Cyrillic name that is grammatical Russian: adjectives
-    agreeing before a designator ('Амурская область', 'Ханты-Мансийский
-    автономный округ'), or a designator before a name ('Республика
-    Бурятия'). Minority-language forms that GeoNames also lists ('Амуран
-    область', 'Сахалин улос') are not."""
+    before a noun ('Амурская область', 'Советская Гавань', 'Нижний
+    Новгород', 'Ханты-Мансийский автономный округ'), or a designator
+    before a name ('Республика Бурятия'). Minority-language forms that
+    GeoNames also lists ('Амуран область', 'Сахалин улос') are not."""
     words = name.lower().replace("ё", "е").split()
     if words[0] in RU_HEADS:
         return len(words) == 2
-    if words[-1] not in RU_HEADS:
-        return False
     return all(w.endswith(RU_ADJECTIVE) for w in words[:-1])
 
 
@@ -436,9 +434,12 @@ def cities(args):
     by_name = {}
     for c in picked:
         by_name.setdefault((c["countrycode"], c["name"]), []).append(c)
-    # A name borne by three or more populated places of one country is a
-    # generic name (a Soviet-era Oktyabrsky, a Chinese Hongqi or Xinhua):
-    # marked like a common word, so the geoparser wants a cue for it.
+    # A Chinese name borne by three or more populated places is a generic
+    # name (Hongqi 'red flag', Xinhua 'new China', Dongfeng 'east wind'),
+    # and as often a brand, an agency or a slogan: marked like a common
+    # word, so the geoparser wants a cue for it. (Russia's many Oktyabrsky
+    # and Vostochny are places whenever they are written; which one is the
+    # geoparser's choice by context, not a reason to doubt them.)
     borne = {}
     for c in data.values():
         key = (c["countrycode"], skeleton(c["name"]))
@@ -461,7 +462,7 @@ def cities(args):
         admin = f"{c['countrycode']}.{c['admin1code']}" if c.get("admin1code") else None
         row = Row(c["name"], "city", c["countrycode"], c["latitude"], c["longitude"],
                   f"geonames:{c['geonameid']}", c["geonameid"], c["population"], admin, names)
-        row.generic = borne.get((c["countrycode"], skeleton(c["name"])), 0) >= 3
+        row.generic = c["countrycode"] == "CN" and borne.get(("CN", skeleton(c["name"])), 0) >= 3
         rows.append(row)
         if (c["countrycode"], c["name"]) in capitals:
             by_id[("capital", c["countrycode"])] = c
@@ -519,7 +520,7 @@ PHYSICAL_KINDS = {
 }
 
 
-def physical(args):
+def physical(args, country_names):
     rows = []
     with open(args.physical, encoding="utf-8") as f:
         header = None
@@ -535,13 +536,28 @@ def physical(args):
             if not kind:
                 continue
             name = title_case(rec["name"])
+            if name.lower() in country_names:
+                continue  # Natural Earth's island group 'Japan' is the country's name
             names = [name] + [title_case(n) for n in re.split(r"[|,]", rec["name_alt"]) if n.strip()]
-            # NE abbreviates 'Island' as 'I.' ('Bering I.').
-            names = [re.sub(r"\bI\.$", "Island", n) for n in names]
+            # NE abbreviates type words ('Bering I.', 'Liaodong Pen.', 'Hamgyong Mts.').
+            names = [expand_abbreviations(n) for n in names]
             name = names[0]
             rows.append(Row(name, kind, None, float(rec["lat"]), float(rec["lon"]),
                             f"naturalearth:{rec['layer']}:{slug(rec['name'])}", None, None, None, names))
     return rows
+
+
+ABBREVIATIONS = [(r"\bI\.$", "Island"), (r"\bIs\.$", "Islands"), (r"\bPen\.$", "Peninsula"),
+                 (r"\bMts\.$", "Mountains"), (r"\bRa\.$", "Range"), (r"^Mt\.", "Mount"),
+                 (r"^Pt\.", "Point"), (r"^St\.", "Saint")]
+
+
+def expand_abbreviations(name):
+    for pattern, full in ABBREVIATIONS:
+        name = re.sub(pattern, full, name)
+    # NE writes long vowels of Japanese names with a diaeresis ('Hokkaidö').
+    return name.replace("ö", "o").replace("ü", "u") if name.isascii() is False and any(
+        c in name for c in "öü") and not any(c in name for c in "äß") else name
 
 
 def assign_ids(rows):
@@ -551,7 +567,7 @@ def assign_ids(rows):
     taken = set()
     for r in rows:
         base = slug(r.name)
-        for cand in (base, f"{base}-{r.country.lower()}",
+        for cand in (base, f"{base}-{r.country.lower()}" if r.country != "-" else f"{base}-{r.kind}",
                      f"{base}-{r.country.lower()}-{slug(r.admin1)}",
                      f"{base}-{r.geonames}" if r.geonames else None,
                      f"{base}-{slug(r.source)}"):
@@ -577,7 +593,9 @@ def main():
     args = ap.parse_args()
     en, ru = Words(args.dict_en), Words(args.dict_ru)
     city_rows, by_id = cities(args)
-    rows = countries(args, by_id) + admin1(args) + lakes(args) + physical(args) + city_rows
+    country_rows = countries(args, by_id)
+    country_names = {n.lower() for r in country_rows for n in r.names}
+    rows = country_rows + admin1(args) + lakes(args) + physical(args, country_names) + city_rows
     assign_ids(rows)
     with open(args.out, "w", encoding="utf-8", newline="\n") as out:
         out.write(HEADER)

@@ -95,6 +95,10 @@ enum Command {
         /// Print JSON instead of text.
         #[arg(long)]
         json: bool,
+        /// Instead: every mention found in this document, with its place,
+        /// confidence and reason (to see why a figure moved).
+        #[arg(long, value_name = "ID")]
+        doc: Option<String>,
     },
     /// Print one document's clean blocks and notes.
     Text {
@@ -265,8 +269,11 @@ fn run(cli: Cli) -> Result<String, String> {
                 annotations::figures_table(&corpus)
             })
         }
-        Command::Eval { gold, json } => {
+        Command::Eval { gold, json, doc } => {
             let (corpus, rows) = atlas_core::eval::load(&gold).map_err(|e| e.to_string())?;
+            if let Some(id) = doc {
+                return Ok(output::mentions_of_doc(&corpus, find(&corpus, &id)?));
+            }
             let docs: Vec<String> = corpus.documents.iter().map(|d| d.id.clone()).collect();
             let found = atlas_core::eval::found_places(&corpus);
             let report = atlas_core::eval::evaluate(&found, &rows, &docs);

@@ -292,6 +292,31 @@ fn place_rows(corpus: &Corpus) -> Vec<PlaceRow<'_>> {
         .collect()
 }
 
+/// `atlas eval --doc ID`: one line per mention of one document, in
+/// reading order: passage, surface, place, confidence, reason.
+pub fn mentions_of_doc(corpus: &Corpus, doc: &atlas_core::model::Document) -> String {
+    let index = &corpus.places;
+    let Some(d) = corpus.documents.iter().position(|x| x.id == doc.id) else {
+        return String::new();
+    };
+    let mut out = String::new();
+    for m in index.mentions_in(d as u32) {
+        let p = &index.places[m.place as usize];
+        out.push_str(&format!(
+            "{:<12} {:<40} {:<34} {:>3} {}\n",
+            m.block_id(corpus)
+                .unwrap_or_default()
+                .rsplit_once(':')
+                .map_or("", |x| x.1),
+            m.surface(corpus).unwrap_or_default(),
+            p.id,
+            m.confidence,
+            m.reason.name()
+        ));
+    }
+    out.trim_end().to_string()
+}
+
 pub fn places_json(corpus: &Corpus) -> String {
     to_json(&place_rows(corpus))
 }

@@ -308,6 +308,19 @@ fn same_place(g: &GoldPlace, f: &FoundPlace) -> Option<u8> {
     }
     let key = |s: &str| fold(s).replace(['’', '\''], "");
     if key(&g.name) == key(&f.name) {
+        return Some(if compatible(g.kind, f.kind) { 3 } else { 1 });
+    }
+    // The same name but for a type word (`Heilongjiang`, `Heilongjiang
+    // Province`; `Amur River`, `Amur`).
+    let loose = |s: &str| {
+        key(s)
+            .split([' ', '-'])
+            .filter(|w| !w.is_empty() && !crate::annotate::place::forms::is_type_word(w))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    if compatible(g.kind, f.kind) && !loose(&g.name).is_empty() && loose(&g.name) == loose(&f.name)
+    {
         return Some(3);
     }
     let gold_surfaces: BTreeSet<String> = g.surfaces.iter().map(|s| key(s)).collect();

@@ -29,6 +29,9 @@ pub const IGNORE_FILE: &str = "data/gazetteer-ignore.tsv";
 const GAZETTEER_TEXT: &str = include_str!("../../../data/gazetteer.tsv");
 const IGNORE_TEXT: &str = include_str!("../../../data/gazetteer-ignore.tsv");
 const BASE_TEXT: &str = include_str!("../../../data/gazetteer-geonames.tsv");
+const NAMES_TEXT: &str = include_str!("../../../data/gazetteer-names.tsv");
+/// Where the bundled extra names live, as reported in errors.
+pub const NAMES_FILE: &str = "data/gazetteer-names.tsv";
 
 const GAZETTEER_HEADER: [&str; 9] = [
     "id",
@@ -209,6 +212,9 @@ pub struct Gazetteer {
     pub places: Vec<Place>,
     /// Ignore-list rows in file order (empty until [`Gazetteer::with_ignore`]).
     pub ignore: Vec<IgnoreEntry>,
+    /// Generated ids that now name another row: the curated twin that
+    /// absorbed the generated row, or the generated row's new id.
+    pub renamed: BTreeMap<String, String>,
 }
 
 impl Gazetteer {
@@ -216,7 +222,42 @@ impl Gazetteer {
     /// ignore list `data/gazetteer-ignore.tsv`, over the generated
     /// `data/gazetteer-geonames.tsv` (see [`Gazetteer::over`]).
     pub fn bundled() -> Result<Gazetteer, Error> {
-        Ok(Gazetteer::curated()?.over(base::parse_base(BASE_TEXT, base::BASE_FILE)?))
+        Gazetteer::curated()?
+            .over(base::parse_base(BASE_TEXT, base::BASE_FILE)?)
+            .with_names(NAMES_TEXT, NAMES_FILE)
+    }
+
+    /// Adds the names of a names file (`id<TAB>names<TAB>note`: reviewed
+    /// names the sources lack, such as the Russian names of seas and
+    /// rivers, which Natural Earth's physical layers do not carry) to the
+    /// places they name, generated or curated.
+    pub fn with_names(mut self, text: &str, file: &str) -> Result<Gazetteer, Error> {
+        for (line, cols) in tsv_rows(text, file, &["id", "names", "note"], ErrorKind::Gazetteer)? {
+            let id = cols[0].trim();
+            // The id as written, or what a generated id became in the merge.
+            let id = if self.places.iter().any(|p| p.id == id) {
+                id.to_string()
+            } else {
+                self.renamed.get(id).map_or(id, String::as_str).to_string()
+            };
+            let Some(place) = self.places.iter_mut().find(|p| p.id == id) else {
+                return Err(bad(file, line, format!("no place has the id {id:?}")));
+            };
+            for name in cols[1].split(" | ") {
+                let name = name.trim();
+                if name.is_empty() {
+                    return Err(bad(
+                        file,
+                        line,
+                        "empty name (check the \" | \" separators)".to_string(),
+                    ));
+                }
+                if !place.aliases.iter().any(|a| a == name) {
+                    place.aliases.push(name.to_string());
+                }
+            }
+        }
+        Ok(self)
     }
 
     /// The curated layer alone, with its ignore list.
@@ -258,6 +299,7 @@ impl Gazetteer {
         Ok(Gazetteer {
             places,
             ignore: Vec::new(),
+            renamed: BTreeMap::new(),
         })
     }
 

@@ -53,9 +53,13 @@ impl Gazetteer {
         let claimed: BTreeSet<String> =
             self.places.iter().flat_map(|p| p.aliases.clone()).collect();
         let mut places = Vec::with_capacity(base.len() + self.places.len());
+        let mut renamed = self.renamed;
         for mut curated in self.places {
             let twin = twin_of(&curated, &base, &by_geonames, &by_id, &by_name);
             if let Some(generated) = twin.and_then(|i| base[i].take()) {
+                if generated.id != curated.id {
+                    renamed.insert(generated.id.clone(), curated.id.clone());
+                }
                 absorb(&mut curated, generated, &ignored, &claimed);
             }
             places.push(curated);
@@ -72,11 +76,12 @@ impl Gazetteer {
             }
             if ids.contains(&p.id) {
                 let by_kind = format!("{}-{}", p.id, p.kind.name());
-                p.id = if ids.contains(&by_kind) {
+                let new = if ids.contains(&by_kind) {
                     format!("{by_kind}-{}", p.line)
                 } else {
                     by_kind
                 };
+                renamed.insert(std::mem::replace(&mut p.id, new.clone()), new);
             }
             ids.insert(p.id.clone());
             places.push(p);
@@ -84,6 +89,7 @@ impl Gazetteer {
         Gazetteer {
             places,
             ignore: self.ignore,
+            renamed,
         }
     }
 }
@@ -109,8 +115,16 @@ fn twin_of(
             return Some(*i);
         }
     }
-    curated
+    // Names compare whole, or by their core (`Amur River` and `Amur`).
+    let cores: Vec<String> = curated
         .aliases
+        .iter()
+        .flat_map(|a| {
+            let core = crate::annotate::place::forms::core_of(a, curated.kind);
+            std::iter::once(a.clone()).chain(core)
+        })
+        .collect();
+    cores
         .iter()
         .filter_map(|a| by_name.get(a))
         .flatten()

@@ -229,8 +229,6 @@ const FEATURE_BEFORE: &[(&str, &[PlaceKind])] = &[
     ("остров", &[PlaceKind::Island]),
     ("полуостров", &[PlaceKind::Peninsula]),
     ("озер", &[PlaceKind::Sea]),
-    ("вулкан", &[PlaceKind::Mountains]),
-    ("гор", &[PlaceKind::Mountains]),
     ("хребт", &[PlaceKind::Mountains]),
     ("хребет", &[PlaceKind::Mountains]),
     ("месторожден", &[PlaceKind::Field]),
@@ -353,6 +351,38 @@ pub fn capitalised_follower(text: &str, end: usize) -> bool {
         && words(after)
             .next()
             .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// A news dateline: the name in capitals opens its line and a comma or a
+/// dash follows (`SVOBODNY, March 3 —`, `ЮЖНО-САХАЛИНСК, 12 мая.`).
+pub fn dateline(text: &str, start: usize, end: usize) -> bool {
+    let surface = &text[start..end];
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    surface.chars().any(char::is_alphabetic)
+        && !surface.chars().any(char::is_lowercase)
+        && text[line_start..start].trim().is_empty()
+        && text[end..]
+            .trim_start_matches(' ')
+            .starts_with([',', '—', '–', '-', '.'])
+}
+
+/// The match is the first of coordinated Russian names sharing one plural
+/// noun: `и` or a comma right after it, then within four words one of
+/// `plurals` (`Охотском | и Беринговом морях`).
+pub fn coordinated_before(text: &str, end: usize, plurals: &[&str]) -> bool {
+    let after = text[end..].trim_start();
+    let rest = if let Some(r) = after.strip_prefix(',') {
+        r.trim_start().strip_prefix("и ").unwrap_or(r)
+    } else if let Some(r) = after.strip_prefix("и ") {
+        r
+    } else {
+        return false;
+    };
+    words(rest).take(4).any(|w| {
+        plurals
+            .iter()
+            .any(|p| w.to_lowercase().replace('ё', "е") == p.replace('ё', "е"))
+    })
 }
 
 /// A type word (`port`, `town`, `порт`) right after the match.
@@ -561,6 +591,12 @@ mod tests {
         assert!(!compound_tail("Russia-China trade", 7));
         assert!(capitalised_follower("Vostochny Cosmodrome", 9));
         assert!(cue_after("Vostochny port", 9));
+        let t = "в Охотском и Беринговом морях";
+        let e = t.find("Охотском").unwrap() + "Охотском".len();
+        assert!(coordinated_before(t, e, &["морях"]));
+        assert!(!coordinated_before("в Охотском районе", 17, &["морях"]));
+        assert!(dateline("SVOBODNY, March 3 — the", 0, 8));
+        assert!(!dateline("in SVOBODNY, March", 3, 11));
         let t = "upstream of the Zeya dam";
         assert_eq!(nearby(t, 16, 20), (true, false));
     }

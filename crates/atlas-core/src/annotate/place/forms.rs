@@ -49,6 +49,10 @@ pub struct Form {
     pub common: bool,
     /// It comes from a name the curated file itself lists.
     pub curated: bool,
+    /// The first conjunct of a coordinated Russian name (`Охотском` of `в
+    /// Охотском и Беринговом морях`): valid only when one of these plural
+    /// nouns follows a few words on. Empty for every other form.
+    pub needs_plural: Vec<&'static str>,
 }
 
 /// Designators that follow a region's core (`Amur Oblast`).
@@ -85,6 +89,8 @@ const ISLAND_BEFORE: [&str; 3] = ["Island of", "остров", "острова"]
 const PENINSULA_AFTER: [&str; 1] = ["Peninsula"];
 const PENINSULA_BEFORE: [&str; 1] = ["полуостров"];
 const MOUNTAINS_AFTER: [&str; 4] = ["Mountains", "Range", "Ridge", "Mts"];
+const CITY_AFTER: [&str; 1] = ["City"];
+const CITY_BEFORE: [&str; 1] = ["City of"];
 const MOUNTAINS_BEFORE: [&str; 2] = ["Mount", "хребет"];
 
 /// Every type word, in lower case: their case is free in a text
@@ -120,6 +126,7 @@ pub fn is_type_word(word: &str) -> bool {
             | "ridge"
             | "mts"
             | "mount"
+            | "city"
             | "sea"
             | "ocean"
             | "strait"
@@ -174,8 +181,10 @@ pub fn forms_of(place: &Place, claimed: &dyn Fn(&str) -> bool) -> Vec<Form> {
             kind,
             common,
             curated,
+            needs_plural: Vec::new(),
         });
     };
+    let mut elliptic: Vec<Form> = Vec::new();
     let generated = place.layer == Layer::Generated;
     for (i, alias) in place.aliases.iter().enumerate() {
         let own = i < place.own_aliases;
@@ -199,6 +208,20 @@ pub fn forms_of(place: &Place, claimed: &dyn Fn(&str) -> bool) -> Vec<Form> {
             for f in cases(&spelling, place) {
                 push(f, kind, common, own);
             }
+        }
+        // A Russian `adjective + type noun` name in coordination.
+        let (last, first) = super::inflect::coordination(alias);
+        for f in last {
+            push(f, FormKind::Designated, false, own);
+        }
+        for (adjectives, plurals) in first {
+            elliptic.push(Form {
+                text: adjectives,
+                kind: FormKind::Designated,
+                common: false,
+                curated: own,
+                needs_plural: plurals,
+            });
         }
         let base = match &core {
             Some(c) => Some(c.clone()),
@@ -229,6 +252,12 @@ pub fn forms_of(place: &Place, claimed: &dyn Fn(&str) -> bool) -> Vec<Form> {
             if let Some(group) = alias.strip_suffix(" Islands") {
                 push(format!("{group}s"), FormKind::Name, false, own);
             }
+        }
+    }
+    // Elliptic forms last, and only where no full form has the same text.
+    for e in elliptic {
+        if !out.iter().any(|f| f.text == e.text) {
+            out.push(e);
         }
     }
     out
@@ -333,7 +362,8 @@ fn too_short(name: &str, place: &Place) -> bool {
 }
 
 /// Kinds whose bare name is also a core for designators (`Heilongjiang`
-/// → `Heilongjiang Province`; `Ussuri` → `Ussuri River`).
+/// → `Heilongjiang Province`; `Ussuri` → `Ussuri River`; `Jilin` →
+/// `Jilin City`, which names the city and not the province).
 fn takes_designators(kind: PlaceKind) -> bool {
     matches!(
         kind,
@@ -342,6 +372,7 @@ fn takes_designators(kind: PlaceKind) -> bool {
             | PlaceKind::Island
             | PlaceKind::Peninsula
             | PlaceKind::Mountains
+            | PlaceKind::City
     )
 }
 
@@ -396,6 +427,7 @@ fn designated(core: &str, kind: PlaceKind) -> Vec<String> {
         PlaceKind::Island => (&ISLAND_AFTER, &ISLAND_BEFORE),
         PlaceKind::Peninsula => (&PENINSULA_AFTER, &PENINSULA_BEFORE),
         PlaceKind::Mountains => (&MOUNTAINS_AFTER, &MOUNTAINS_BEFORE),
+        PlaceKind::City => (&CITY_AFTER, &CITY_BEFORE),
         _ => return out,
     };
     let script_ok = |d: &str| d.chars().any(|c| c.is_ascii_alphabetic()) != cyrillic;
@@ -487,6 +519,10 @@ const ENDING_VARIANTS: &[(&str, &[&str])] = &[
     ("iy", &["y", "ii"]),
     ("oye", &["oe"]),
     ("skaya", &["skaia"]),
+    ("iya", &["ia"]),
+    ("oy", &["oi"]),
+    ("oi", &["oy"]),
+    ("ey", &["ei"]),
 ];
 
 #[cfg(test)]
@@ -603,6 +639,7 @@ mod tests {
         p.name = "Sorokino".into();
         let all: Vec<String> = forms_of(&p, &|_| false)
             .into_iter()
+            .filter(|f| f.kind == FormKind::Name)
             .map(|f| f.text)
             .collect();
         assert_eq!(all, ["Sorokino", "Сорокино"]);

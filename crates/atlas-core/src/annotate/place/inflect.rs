@@ -70,6 +70,128 @@ pub fn case_forms(name: &str) -> Vec<String> {
     out
 }
 
+/// The plural of a type noun by case (nominative, genitive, dative,
+/// accusative, instrumental, prepositional), for names written in
+/// coordination: `в Охотском и Беринговом морях`, `Хабаровского и
+/// Приморского краёв`, `Амурской и Еврейской автономной областях`.
+fn plural_head(noun: &str) -> Option<[&'static [&'static str]; 6]> {
+    Some(match noun {
+        "море" => [
+            &["моря"],
+            &["морей"],
+            &["морям"],
+            &["моря"],
+            &["морями"],
+            &["морях"],
+        ],
+        "край" => [
+            &["края"],
+            &["краёв", "краев"],
+            &["краям"],
+            &["края"],
+            &["краями"],
+            &["краях"],
+        ],
+        "область" => [
+            &["области"],
+            &["областей"],
+            &["областям"],
+            &["области"],
+            &["областями"],
+            &["областях"],
+        ],
+        "остров" => [
+            &["острова"],
+            &["островов"],
+            &["островам"],
+            &["острова"],
+            &["островами"],
+            &["островах"],
+        ],
+        "пролив" => [
+            &["проливы"],
+            &["проливов"],
+            &["проливам"],
+            &["проливы"],
+            &["проливами"],
+            &["проливах"],
+        ],
+        "залив" => [
+            &["заливы"],
+            &["заливов"],
+            &["заливам"],
+            &["заливы"],
+            &["заливами"],
+            &["заливах"],
+        ],
+        "район" => [
+            &["районы"],
+            &["районов"],
+            &["районам"],
+            &["районы"],
+            &["районами"],
+            &["районах"],
+        ],
+        "округ" => [
+            &["округа"],
+            &["округов"],
+            &["округам"],
+            &["округа"],
+            &["округами"],
+            &["округах"],
+        ],
+        "озеро" => [
+            &["озёра", "озера"],
+            &["озёр", "озер"],
+            &["озёрам", "озерам"],
+            &["озёра", "озера"],
+            &["озёрами", "озерами"],
+            &["озёрах", "озерах"],
+        ],
+        _ => return None,
+    })
+}
+
+/// The forms of a Russian `adjective(s) + type noun` name in coordination
+/// with another: the last conjunct (`Беринговом морях`: adjectives in a
+/// case, the noun in the plural of it), and the first one, adjectives
+/// alone, with the plural nouns that must follow it (`Охотском` needs
+/// `морях` a few words on). Empty for any other name.
+pub fn coordination(name: &str) -> (Vec<String>, Vec<(String, Vec<&'static str>)>) {
+    let words: Vec<&str> = name.split(' ').collect();
+    let Some((noun, adjectives)) = words.split_last() else {
+        return (Vec::new(), Vec::new());
+    };
+    let Some(plural) = plural_head(&noun.to_lowercase()) else {
+        return (Vec::new(), Vec::new());
+    };
+    let per_adjective: Option<Vec<[Vec<String>; 6]>> = adjectives
+        .iter()
+        .map(|a| {
+            let lower = a.to_lowercase();
+            adjective(&lower)?;
+            word_forms(a)
+        })
+        .collect();
+    let Some(per_adjective) = per_adjective.filter(|p| !p.is_empty()) else {
+        return (Vec::new(), Vec::new());
+    };
+    let mut last = Vec::new();
+    let mut first = Vec::new();
+    for case in 0..6 {
+        let adjs: Vec<String> = per_adjective
+            .iter()
+            .map(|f| f[case].first().cloned().unwrap_or_default())
+            .collect();
+        let adjs = adjs.join(" ");
+        for p in plural[case] {
+            last.push(format!("{adjs} {p}"));
+        }
+        first.push((adjs, plural[case].to_vec()));
+    }
+    (last, first)
+}
+
 /// Words that freeze the rest of a name: prepositions (`на`, `у`).
 fn is_particle(w: &str) -> bool {
     matches!(w, "на" | "у" | "в" | "под" | "над" | "и")
@@ -305,6 +427,20 @@ mod tests {
         assert!(!has("Санкт-Петербург", "Санкта-Петербурга"));
         assert!(has("Охотское море", "Охотского моря"));
         assert!(!has("Комсомольск-на-Амуре", "Комсомольск-на-Амурее"));
+    }
+
+    #[test]
+    fn names_in_coordination() {
+        let (last, first) = coordination("Охотское море");
+        assert!(last.contains(&"Охотском морях".to_string()));
+        assert!(last.contains(&"Охотского морей".to_string()));
+        assert!(first
+            .iter()
+            .any(|(a, heads)| a == "Охотском" && heads.contains(&"морях")));
+        let (last, _) = coordination("Еврейская автономная область");
+        assert!(last.contains(&"Еврейской автономной областях".to_string()));
+        assert_eq!(coordination("Владивосток"), (vec![], vec![]));
+        assert_eq!(coordination("Республика Бурятия"), (vec![], vec![]));
     }
 
     #[test]

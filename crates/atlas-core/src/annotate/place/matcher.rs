@@ -92,6 +92,8 @@ struct Entry {
     kind: FormKind,
     common: bool,
     curated: bool,
+    /// Index into `PlaceMatcher::plurals` (0: none needed).
+    plural: u32,
 }
 
 /// The compiled forms and ignore spans of a gazetteer.
@@ -107,6 +109,8 @@ pub struct PlaceMatcher {
     route: Vec<bool>,
     /// Per place: its kind.
     kinds: Vec<PlaceKind>,
+    /// Plural nouns an elliptic form needs after it (index 0: none).
+    plurals: Vec<Vec<&'static str>>,
 }
 
 /// A place whose names a text uses without ambiguity about *being* a place:
@@ -134,6 +138,7 @@ impl PlaceMatcher {
         let mut patterns: Vec<String> = Vec::new();
         let mut entries: Vec<Vec<Entry>> = Vec::new();
         let mut cased: Vec<String> = Vec::new();
+        let mut plurals: Vec<Vec<&'static str>> = vec![Vec::new()];
         let mut add = |folded: String, cased_form: &str, entry: Entry| {
             let slot = *index.entry(folded.clone()).or_insert_with(|| {
                 patterns.push(folded);
@@ -153,6 +158,12 @@ impl PlaceMatcher {
                 if folded.chars().count() < 2 {
                     continue;
                 }
+                let plural = if f.needs_plural.is_empty() {
+                    0
+                } else {
+                    plurals.push(f.needs_plural.clone());
+                    (plurals.len() - 1) as u32
+                };
                 add(
                     folded,
                     &f.text,
@@ -162,6 +173,7 @@ impl PlaceMatcher {
                         kind: f.kind,
                         common: f.common,
                         curated: f.curated,
+                        plural,
                     },
                 );
             }
@@ -176,6 +188,7 @@ impl PlaceMatcher {
                     kind: FormKind::Name,
                     common: false,
                     curated: true,
+                    plural: 0,
                 },
             );
         }
@@ -189,6 +202,7 @@ impl PlaceMatcher {
             automaton,
             entries,
             cased,
+            plurals,
             prominent: gazetteer.places.iter().map(prominent).collect(),
             kinds: gazetteer.places.iter().map(|p| p.kind).collect(),
             route: gazetteer
@@ -322,6 +336,15 @@ impl PlaceMatcher {
         lowercase_ok: bool,
     ) -> bool {
         let prominent = self.prominent.get(place as usize) == Some(&true);
+        if e.plural != 0 {
+            let needs = self
+                .plurals
+                .get(e.plural as usize)
+                .map_or(&[][..], Vec::as_slice);
+            if !context::coordinated_before(text, end, needs) {
+                return false;
+            }
+        }
         match fit {
             CaseFit::Exact => {}
             CaseFit::Caps => {
@@ -337,8 +360,9 @@ impl PlaceMatcher {
             }
         }
         if e.common && !prominent && e.kind != FormKind::Designated {
-            return (context::cue_before(text, start) || context::cue_after(text, end))
-                && !context::capitalised_follower(text, end);
+            return context::dateline(text, start, end)
+                || (context::cue_before(text, start) || context::cue_after(text, end))
+                    && !context::capitalised_follower(text, end);
         }
         true
     }
