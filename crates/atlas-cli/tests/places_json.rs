@@ -30,10 +30,12 @@ fn places_json_lists_each_mentioned_place_with_its_mentions() {
             .map(String::as_str)
             .collect();
         keys.sort_unstable();
+        // The issue-5 contract plus where the point comes from (issue 16).
         assert_eq!(
             keys,
-            ["country", "id", "kind", "lat", "lon", "mentions", "name"]
+            ["country", "geonames", "id", "kind", "lat", "layer", "lon", "mentions", "name", "source"]
         );
+        assert!(["curated", "generated"].contains(&p["layer"].as_str().unwrap_or("")));
         let mentions = p["mentions"].as_array().expect("mentions");
         assert!(!mentions.is_empty(), "{}", p["id"]);
         for m in mentions {
@@ -44,7 +46,13 @@ fn places_json_lists_each_mentioned_place_with_its_mentions() {
                 .map(String::as_str)
                 .collect();
             keys.sort_unstable();
-            assert_eq!(keys, ["block", "doc", "metonym", "surface"]);
+            assert_eq!(
+                keys,
+                ["block", "confidence", "doc", "metonym", "reason", "surface"]
+            );
+            let confidence = m["confidence"].as_u64().unwrap_or(0);
+            assert!((40..=100).contains(&confidence), "{m}");
+            assert!(!m["reason"].as_str().unwrap_or("").is_empty());
             let doc = m["doc"].as_str().unwrap_or("?");
             let block = m["block"].as_str().unwrap_or("");
             assert!(block.starts_with(&format!("{doc}:")), "{block}");
@@ -61,6 +69,9 @@ fn places_json_lists_each_mentioned_place_with_its_mentions() {
     let mentions = moscow["mentions"].as_array().expect("mentions");
     assert!(mentions.iter().any(|m| m["metonym"] == true));
     assert!(mentions.iter().any(|m| m["metonym"] == false));
+    // A place carries its GeoNames id where it has one.
+    assert_eq!(vladivostok["geonames"], 2013348);
+    assert_eq!(vladivostok["source"], "geonames:2013348");
     // Notes use the search passage ids too.
     assert!(places
         .iter()

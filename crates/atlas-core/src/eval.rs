@@ -56,7 +56,7 @@ pub struct GoldPlace {
 }
 
 /// A gold folder read and built: the corpus of its texts (any other file,
-/// `gold.tsv` and notes among them, is skipped) and its gold rows, each
+/// `gold.tsv`, notes and a `README` among them, is skipped) and its gold rows, each
 /// naming a document the folder holds.
 pub fn load(dir: &std::path::Path) -> Result<(Corpus, Vec<GoldPlace>), Error> {
     let entries =
@@ -64,9 +64,14 @@ pub fn load(dir: &std::path::Path) -> Result<(Corpus, Vec<GoldPlace>), Error> {
     let mut paths: Vec<std::path::PathBuf> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| {
-            p.extension()
-                .and_then(|x| x.to_str())
-                .is_some_and(|x| ["txt", "md", "html", "htm"].contains(&x))
+            let readme = p
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .is_some_and(|s| s.eq_ignore_ascii_case("readme"));
+            !readme
+                && p.extension()
+                    .and_then(|x| x.to_str())
+                    .is_some_and(|x| ["txt", "md", "html", "htm"].contains(&x))
         })
         .collect();
     paths.sort();
@@ -331,6 +336,15 @@ fn same_place(g: &GoldPlace, f: &FoundPlace) -> Option<u8> {
     // Same kind, close together, a shared surface: a naming difference
     // (`Primorye` for `Primorsky Krai`).
     if shared && km(g.lat, g.lon, f.lat, f.lon) < 300.0 {
+        return Some(1);
+    }
+    // A found surface inside a gold one (`Якутия` of `Республики Саха
+    // (Якутия)`): the same mention, read shorter.
+    let inside = f.surfaces.iter().any(|s| {
+        let s = key(s);
+        s.chars().count() >= 4 && gold_surfaces.iter().any(|g| g.contains(&s))
+    });
+    if inside && compatible(g.kind, f.kind) {
         return Some(1);
     }
     None

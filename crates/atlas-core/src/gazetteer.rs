@@ -252,8 +252,16 @@ impl Gazetteer {
                         "empty name (check the \" | \" separators)".to_string(),
                     ));
                 }
-                if !place.aliases.iter().any(|a| a == name) {
-                    place.aliases.push(name.to_string());
+                // Reviewed names: they count as the row's own (curated) names.
+                if let Some(at) = place.aliases.iter().position(|a| a == name) {
+                    if at >= place.own_aliases {
+                        let a = place.aliases.remove(at);
+                        place.aliases.insert(place.own_aliases, a);
+                        place.own_aliases += 1;
+                    }
+                } else {
+                    place.aliases.insert(place.own_aliases, name.to_string());
+                    place.own_aliases += 1;
                 }
             }
         }

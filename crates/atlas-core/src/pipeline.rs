@@ -70,8 +70,8 @@ pub fn build_corpus_from_sources(
 /// Runs the place annotator over the clean corpus, against the bundled
 /// gazetteer.
 pub fn annotate(corpus: &mut Corpus) -> Result<(), Error> {
-    let gazetteer = crate::gazetteer::Gazetteer::bundled()?;
-    corpus.places = crate::annotate::place::annotate_places(corpus, &gazetteer);
+    let parser = crate::annotate::place::bundled_geoparser()?;
+    corpus.places = crate::annotate::place::annotate_places_with(corpus, parser);
     Ok(())
 }
 

@@ -266,9 +266,27 @@ impl<'g> Geoparser<'g> {
     }
 }
 
+/// The bundled gazetteer's geoparser, compiled once per process (building
+/// its automaton is the costliest step of annotating a small collection).
+pub fn bundled_geoparser() -> Result<&'static Geoparser<'static>, crate::error::Error> {
+    static GAZETTEER: std::sync::OnceLock<Result<Gazetteer, crate::error::Error>> =
+        std::sync::OnceLock::new();
+    static PARSER: std::sync::OnceLock<Geoparser<'static>> = std::sync::OnceLock::new();
+    let gazetteer = GAZETTEER
+        .get_or_init(Gazetteer::bundled)
+        .as_ref()
+        .map_err(Clone::clone)?;
+    Ok(PARSER.get_or_init(|| Geoparser::new(gazetteer)))
+}
+
 /// Finds every place mention in the corpus's blocks, notes and metadata.
 pub fn annotate_places(corpus: &Corpus, gazetteer: &Gazetteer) -> PlaceIndex {
-    let parser = Geoparser::new(gazetteer);
+    annotate_places_with(corpus, &Geoparser::new(gazetteer))
+}
+
+/// [`annotate_places`] with an already compiled geoparser.
+pub fn annotate_places_with(corpus: &Corpus, parser: &Geoparser<'_>) -> PlaceIndex {
+    let gazetteer = parser.gazetteer;
     // Mentions first point into the gazetteer; renumbered below to the
     // places actually mentioned.
     let mut mentions = Vec::new();

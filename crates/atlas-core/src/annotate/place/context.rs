@@ -444,6 +444,22 @@ pub fn blocked(text: &str, start: usize, end: usize, route: bool) -> Option<&'st
     if before.first() == Some(&"of") && before.get(1).is_some_and(|w| ORG_BEFORE_OF.contains(w)) {
         return Some("organisation");
     }
+    // Russian ministries and banks name their country in the genitive
+    // (`Минвостокразвития России`, `МИД КНР`, `Банк России`).
+    if text[..start].ends_with(' ') {
+        if let Some(w) = before.first() {
+            let ministry = w.starts_with("Мин") && w.chars().count() >= 5;
+            if ministry || matches!(*w, "МИД" | "Банк" | "Банка" | "Банком" | "Почта" | "Почты")
+            {
+                return Some("organisation");
+            }
+        }
+    }
+    // A name in guillemets is the name of something else: a zone, a
+    // company, a ship, a road (`ТОР «Свободный»`, `трассы «Уссури»`).
+    if !route && text[..start].ends_with('«') && text[end..].starts_with('»') {
+        return Some("quoted name");
+    }
     None
 }
 
@@ -549,6 +565,14 @@ mod tests {
         );
         assert_eq!(block("in Hong Kong dollars", "Hong Kong"), Some("currency"));
         assert_eq!(block("US$ 5 billion", "US"), Some("currency"));
+        assert_eq!(
+            block("по данным Минвостокразвития России", "России"),
+            Some("organisation")
+        );
+        assert_eq!(
+            block("в ТОР «Свободный» и", "Свободный"),
+            Some("quoted name")
+        );
     }
 
     #[test]

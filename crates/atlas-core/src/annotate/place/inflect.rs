@@ -31,11 +31,30 @@ pub fn case_forms(name: &str) -> Vec<String> {
     // Each word's forms per case (6 slots), or None when it does not change.
     let mut per_word: Vec<Option<[Vec<String>; 6]>> = Vec::with_capacity(words.len());
     let mut frozen = false;
-    for w in &words {
+    let head_is_type_noun = words
+        .last()
+        .is_some_and(|n| plural_head(&n.to_lowercase()).is_some());
+    for (i, w) in words.iter().enumerate() {
         if frozen || is_particle(w) || w.starts_with('(') {
             frozen = true;
             per_word.push(None);
             continue;
+        }
+        // After a common noun, a capitalised name is in apposition and
+        // keeps its case (`свободного порта Владивосток`).
+        let after_common_noun = i > 0
+            && words[i - 1].chars().next().is_some_and(char::is_lowercase)
+            && adjective(&words[i - 1].to_lowercase()).is_none();
+        if after_common_noun && w.chars().next().is_some_and(char::is_uppercase) {
+            frozen = true;
+            per_word.push(None);
+            continue;
+        }
+        if head_is_type_noun && i + 1 < words.len() {
+            if let Some(f) = possessive_forms(w) {
+                per_word.push(Some(f));
+                continue;
+            }
         }
         per_word.push(word_forms(w));
     }
@@ -168,9 +187,10 @@ pub fn coordination(name: &str) -> (Vec<String>, Vec<(String, Vec<&'static str>)
     let per_adjective: Option<Vec<[Vec<String>; 6]>> = adjectives
         .iter()
         .map(|a| {
-            let lower = a.to_lowercase();
-            adjective(&lower)?;
-            word_forms(a)
+            possessive_forms(a).or_else(|| {
+                adjective(&a.to_lowercase())?;
+                word_forms(a)
+            })
         })
         .collect();
     let Some(per_adjective) = per_adjective.filter(|p| !p.is_empty()) else {
@@ -190,6 +210,22 @@ pub fn coordination(name: &str) -> (Vec<String>, Vec<(String, Vec<&'static str>)
         first.push((adjs, plural[case].to_vec()));
     }
     (last, first)
+}
+
+/// A possessive adjective before a type noun (`Берингово море`,
+/// `Баренцево море`): the forms of `-ово`/`-ево` as an adjective, not as a
+/// town's name (`Иваново`, which is a noun).
+fn possessive_forms(word: &str) -> Option<[Vec<String>; 6]> {
+    if !(word.ends_with("ово") || word.ends_with("ево")) || word.chars().count() < 6 {
+        return None;
+    }
+    let stem: String = word.chars().take(word.chars().count() - 1).collect();
+    let ends: [&str; 6] = ["о", "а", "у", "о", "ым", "ом"];
+    let mut out: [Vec<String>; 6] = Default::default();
+    for (slot, e) in out.iter_mut().zip(ends) {
+        slot.push(format!("{stem}{e}"));
+    }
+    Some(out)
 }
 
 /// Words that freeze the rest of a name: prepositions (`на`, `у`).
@@ -426,6 +462,11 @@ mod tests {
         assert!(has("Санкт-Петербург", "Санкт-Петербургом"));
         assert!(!has("Санкт-Петербург", "Санкта-Петербурга"));
         assert!(has("Охотское море", "Охотского моря"));
+        assert!(has("Берингово море", "Беринговом море"));
+        assert!(has(
+            "Свободный порт Владивосток",
+            "Свободного порта Владивосток"
+        ));
         assert!(!has("Комсомольск-на-Амуре", "Комсомольск-на-Амурее"));
     }
 

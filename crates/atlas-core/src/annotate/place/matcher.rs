@@ -391,7 +391,19 @@ pub fn case_fit(surface: &str, form: &str) -> Option<CaseFit> {
     let mut caps = false;
     let mut lower = false;
     let all_caps_form = f.iter().all(|w| is_acronym(w));
-    for (sw, fw) in s.iter().zip(&f) {
+    // Russian writes only the proper name of a longer Cyrillic name with a
+    // capital: `свободного порта Владивосток` for `Свободный порт
+    // Владивосток`. Its first word may then be in lower case.
+    let cyrillic_tail_exact = f.len() >= 2
+        && f[0].chars().any(|c| matches!(c, 'а'..='я' | 'А'..='Я'))
+        && s[1..]
+            .iter()
+            .zip(&f[1..])
+            .any(|(a, b)| a.chars().next().is_some_and(char::is_uppercase) && canon(a) == canon(b));
+    for (i, (sw, fw)) in s.iter().zip(&f).enumerate() {
+        if i == 0 && cyrillic_tail_exact && sw.to_lowercase() == fw.to_lowercase() {
+            continue;
+        }
         if is_acronym(fw) || all_caps_form {
             if canon(sw) != canon(fw) {
                 return None;
@@ -597,5 +609,16 @@ mod tests {
         assert_eq!(case_fit("Primor’ye", "Primor'ye"), Some(CaseFit::Exact));
         assert_eq!(case_fit("us", "US"), None);
         assert_eq!(case_fit("VladivostoK", "Vladivostok"), None);
+        assert_eq!(
+            case_fit(
+                "свободного порта Владивосток",
+                "Свободного порта Владивосток"
+            ),
+            Some(CaseFit::Exact)
+        );
+        assert_eq!(
+            case_fit("дальний восток", "Дальний Восток"),
+            Some(CaseFit::Lower)
+        );
     }
 }
