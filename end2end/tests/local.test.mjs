@@ -225,3 +225,29 @@ test('a large collection: the library and figures render a page at a time', asyn
 
   assert.deepEqual(page.problems, []);
 });
+
+// Issue 16: a reader's paper is geoparsed with the generated gazetteer (Tiksi
+// and Pevek are GeoNames towns no curated row or seed names), and a bare
+// name that a town and a river share with nothing to choose between them
+// (Zeya) is an uncertain place the map keeps behind a switch.
+test('a pasted paper finds generated places, and the map hides uncertain ones behind a switch', async () => {
+  const page = await newPage(ctx.browser);
+  await openLocal(page);
+  await addPasted(page, 'Arctic Ports Notes', 'Icebreakers reached Tiksi and Pevek in July.\n\nZeya was also discussed.\n');
+  await page.goto(`${ctx.server.url}#/map`);
+  await page.waitForSelector('[data-testid="place-row"]');
+  const rows = () => page.$$eval('[data-testid="place-row"]', (rs) => rs.map((r) => r.dataset.placeId));
+  const before = await rows();
+  assert.ok(before.includes('tiksi') && before.includes('pevek'), `generated towns on the map: ${before.length} rows`);
+  const zeya = (ids) => ids.filter((id) => id.startsWith('zeya'));
+  assert.deepEqual(zeya(before), [], 'the uncertain Zeya is hidden by default');
+  const label = await page.textContent('label.uncertain-switch');
+  assert.match(label, /Show \d+ uncertain place/);
+  await page.check('[data-testid="show-uncertain"]');
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="place-row"]')].some((r) => r.dataset.placeId.startsWith('zeya')));
+  const after = await rows();
+  assert.ok(after.length > before.length, 'the switch shows more places');
+  assert.ok(await page.locator('[data-testid="marker"][data-place-id^="zeya"]').count() >= 1, 'and marks them on the map');
+  // GeoNames' licence asks for attribution: the footer gives it.
+  assert.match(await page.textContent('footer.site-footer'), /GeoNames.*CC BY 4\.0.*Natural Earth/s);
+});

@@ -1,4 +1,6 @@
-//! The footer: what the reader is looking at and where it came from.
+//! The footer: what the reader is looking at and where it came from,
+//! including the attribution GeoNames' CC BY 4.0 licence asks for (the
+//! gazetteer's names and points come from it).
 
 use leptos::prelude::*;
 
@@ -13,6 +15,15 @@ pub fn Footer() -> impl IntoView {
                 {kib}
                 " KiB) is built into the page, nothing is fetched. "
                 <super::offline_status::OfflineStatus />
+            </p>
+            <p class="site-footer-credits">
+                "Place names and coordinates: "
+                <a href="https://www.geonames.org/">"GeoNames"</a>
+                " ("
+                <a href="https://creativecommons.org/licenses/by/4.0/">"CC BY 4.0"</a>
+                ") and "
+                <a href="https://www.naturalearthdata.com/">"Natural Earth"</a>
+                " (public domain), which also draws the base map."
             </p>
         </footer>
     }

@@ -21,6 +21,13 @@ use std::collections::BTreeMap;
 /// Passages listed beside the map at most.
 const PASSAGES_SHOWN: usize = 40;
 
+thread_local! {
+    /// Whether the map shows the places the geoparser is unsure of (every
+    /// mention below `atlas_core::annotate::place::CONFIDENT`). Kept for the
+    /// session: the page is rebuilt whenever the filters change.
+    static SHOW_UNCERTAIN: ArcRwSignal<bool> = ArcRwSignal::new(false);
+}
+
 /// The map page for `filters`.
 #[component]
 pub fn MapPage(filters: Filters) -> impl IntoView {
@@ -33,6 +40,14 @@ pub fn MapPage(filters: Filters) -> impl IntoView {
         filters: filters.clone(),
     };
     let corpus = selection.corpus;
+    // A place is uncertain when none of its mentions reaches the confidence
+    // the map shows by default (a homonym chosen on weak evidence).
+    let mut best: BTreeMap<u16, u8> = BTreeMap::new();
+    for m in &corpus.places.mentions {
+        let b = best.entry(m.place).or_default();
+        *b = (*b).max(m.confidence);
+    }
+    let confident = |p: u16| best.get(&p).copied().unwrap_or(0) >= atlas_core::annotate::place::CONFIDENT;
     let counts = selection.place_mentions(&filters);
     let mut per_place: BTreeMap<u16, Vec<(u32, u32)>> = BTreeMap::new();
     for &(p, d, c) in &counts {
@@ -40,6 +55,7 @@ pub fn MapPage(filters: Filters) -> impl IntoView {
     }
     let mut markers = Vec::new();
     let mut countries = Vec::new();
+    let mut uncertain = Vec::new();
     for (p, docs) in &per_place {
         let Some(place) = corpus.places.places.get(*p as usize) else {
             continue;
@@ -76,6 +92,7 @@ pub fn MapPage(filters: Filters) -> impl IntoView {
                 .to_hash(),
         });
         countries.push(place.country.clone());
+        uncertain.push(!confident(*p));
     }
     let total_mentions: u32 = markers.iter().map(|m| m.total).sum();
     let place_ids: Vec<String> = markers.iter().map(|m| m.id.clone()).collect();
@@ -110,6 +127,60 @@ pub fn MapPage(filters: Filters) -> impl IntoView {
         }
     };
     restore_marker_focus(&place_ids);
+    let show = SHOW_UNCERTAIN.with(ArcRwSignal::clone);
+    let hidden = uncertain.iter().filter(|u| **u).count();
+    let switch = (hidden > 0).then(|| {
+        let show = show.clone();
+        let label = format!(
+            "Show {hidden} uncertain place{} (a name several places share, chosen on weak evidence)",
+            if hidden == 1 { "" } else { "s" }
+        );
+        view! {
+            <label class="uncertain-switch">
+                <input
+                    type="checkbox"
+                    data-testid="show-uncertain"
+                    prop:checked={
+                        let show = show.clone();
+                        move || show.get()
+                    }
+                    on:change=move |ev| show.set(event_target_checked(&ev))
+                />
+                " " {label}
+            </label>
+        }
+    });
+    let shown = {
+        let show = show.clone();
+        move || {
+            let all = show.get();
+            let keep: Vec<bool> = uncertain.iter().map(|u| all || !u).collect();
+            let visible: Vec<Marker> = markers
+                .iter()
+                .zip(&keep)
+                .filter(|(_, k)| **k)
+                .map(|(m, _)| m.clone())
+                .collect();
+            let visible_countries: Vec<Option<String>> = countries
+                .iter()
+                .zip(&keep)
+                .filter(|(_, k)| **k)
+                .map(|(c, _)| c.clone())
+                .collect();
+            (visible, visible_countries)
+        }
+    };
+    let canvas = {
+        let shown = shown.clone();
+        move || view! { <MapCanvas basemap markers=shown().0 /> }
+    };
+    let table = {
+        let doc_labels = doc_labels.clone();
+        move || {
+            let (visible, visible_countries) = shown();
+            view! { <PlaceTable markers=visible docs=doc_labels.clone() countries=visible_countries /> }
+        }
+    };
     view! {
         <section class="map-view" aria-labelledby="map-title">
             <h1 id="map-title">"Places"</h1>
@@ -119,15 +190,16 @@ pub fn MapPage(filters: Filters) -> impl IntoView {
             </p>
             <FilterChips route=route.clone() />
             {empty}
+            {switch}
             <div class="map-layout">
-                <MapCanvas basemap markers=markers.clone() />
+                {canvas}
                 {panel}
             </div>
             <div class="map-actions">
                 <button type="button" on:click=export data-testid="export-geojson">"Export GeoJSON"</button>
                 <span class="muted">" the places under the current filters, with their mentions per document."</span>
             </div>
-            <PlaceTable markers docs=doc_labels countries />
+            {table}
         </section>
     }
     .into_any()

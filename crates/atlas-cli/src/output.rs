@@ -230,7 +230,7 @@ pub struct PlaceRow<'a> {
     lat: f64,
     lon: f64,
     /// Where the point comes from (`geonames:<id>`, `naturalearth:<layer>`, `representative:<why>`).
-    source: &'a str,
+    source: String,
     /// GeoNames id, when the place has one.
     geonames: Option<u64>,
     /// `curated` (data/gazetteer.tsv) or `generated` (data/gazetteer-geonames.tsv).
@@ -257,6 +257,14 @@ pub struct MentionRow<'a> {
 
 fn place_rows(corpus: &Corpus) -> Vec<PlaceRow<'_>> {
     let index = &corpus.places;
+    // The embedded index carries no source strings; the gazetteer does.
+    let gazetteer = atlas_core::Gazetteer::bundled().unwrap_or_default();
+    let source_of = |id: &str| -> String {
+        gazetteer
+            .place(id)
+            .map(|p| p.source.clone())
+            .unwrap_or_default()
+    };
     index
         .places
         .iter()
@@ -268,7 +276,7 @@ fn place_rows(corpus: &Corpus) -> Vec<PlaceRow<'_>> {
             country: p.country.as_deref(),
             lat: p.lat,
             lon: p.lon,
-            source: &p.source,
+            source: source_of(&p.id),
             geonames: p.geonames,
             layer: p.layer.name(),
             mentions: index

@@ -63,15 +63,11 @@ pub struct MentionedPlace {
     pub lon: f64,
     /// Routes only: `(lat, lon)` points in travel order.
     pub waypoints: Vec<(f64, f64)>,
-    /// Where the point comes from (`geonames:2013348`, `naturalearth:…`,
-    /// `representative:…`).
-    pub source: String,
-    /// GeoNames id, when the place has one.
+    /// GeoNames id, when the place has one (where its point and names come
+    /// from is in the gazetteer, which the CLI reads; the app does not need it).
     pub geonames: Option<u64>,
     /// Curated or generated.
     pub layer: Layer,
-    /// GeoNames population (0 when unknown).
-    pub population: u32,
 }
 
 /// One occurrence of a place in a block or note.
@@ -290,10 +286,27 @@ pub fn annotate_places_with(corpus: &Corpus, parser: &Geoparser<'_>) -> PlaceInd
     // Mentions first point into the gazetteer; renumbered below to the
     // places actually mentioned.
     let mut mentions = Vec::new();
+    // A place inside a person's or an organisation's name is not a mention
+    // of the place (`Kim Jong-un`, `Shanghai Cooperation Organisation`):
+    // the entity annotator ran first, and its spans hide the places in them.
+    let mut entity_spans: std::collections::HashMap<(u32, Passage), Vec<(u32, u32)>> =
+        std::collections::HashMap::new();
+    for m in &corpus.annotations.entity_mentions {
+        entity_spans
+            .entry((m.doc, m.passage))
+            .or_default()
+            .push((m.start, m.end));
+    }
     for (d, doc) in corpus.documents.iter().enumerate() {
         let passages = place_passages(doc);
         let texts: Vec<(&str, bool)> = passages.iter().map(|(_, t, l)| (t.as_ref(), *l)).collect();
         let mut found = parser.find_in(&texts);
+        found.retain(|(i, m)| {
+            let inside = |&(s, e): &(u32, u32)| s as usize <= m.start && m.end <= e as usize;
+            !entity_spans
+                .get(&(d as u32, passages[*i].0))
+                .is_some_and(|spans| spans.iter().any(inside))
+        });
         // Body and notes first, then metadata (the index's order): a
         // metadata mention is not where a reader starts.
         found.sort_by_key(|(i, m)| (passages[*i].0, m.start));
@@ -325,10 +338,8 @@ pub fn annotate_places_with(corpus: &Corpus, parser: &Geoparser<'_>) -> PlaceInd
                 lat: p.lat,
                 lon: p.lon,
                 waypoints: p.waypoints.clone(),
-                source: p.source.clone(),
                 geonames: p.geonames_id(),
                 layer: p.layer,
-                population: p.population,
             }
         })
         .collect();
