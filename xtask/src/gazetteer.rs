@@ -41,7 +41,11 @@ pub fn run() -> Result<(), String> {
         run_checked(Command::new("python3").args(["-m", "venv"]).arg(&venv))?;
     }
     let stamp = base.join("installed.txt");
-    let wanted = format!("{}\n{}\n", PYTHON_PACKAGES.join(" "), NPM_PACKAGES.join(" "));
+    let wanted = format!(
+        "{}\n{}\n",
+        PYTHON_PACKAGES.join(" "),
+        NPM_PACKAGES.join(" ")
+    );
     if std::fs::read_to_string(&stamp).ok().as_deref() != Some(wanted.as_str()) {
         println!("xtask: installing {}", PYTHON_PACKAGES.join(", "));
         run_checked(
@@ -54,7 +58,13 @@ pub fn run() -> Result<(), String> {
         println!("xtask: installing {}", NPM_PACKAGES.join(", "));
         run_checked(
             Command::new("npm")
-                .args(["install", "--no-audit", "--no-fund", "--no-save", "--prefix"])
+                .args([
+                    "install",
+                    "--no-audit",
+                    "--no-fund",
+                    "--no-save",
+                    "--prefix",
+                ])
                 .arg(&npm)
                 .args(NPM_PACKAGES),
         )?;
