@@ -47,7 +47,8 @@ pub fn MapPage(filters: Filters) -> impl IntoView {
         let b = best.entry(m.place).or_default();
         *b = (*b).max(m.confidence);
     }
-    let confident = |p: u16| best.get(&p).copied().unwrap_or(0) >= atlas_core::annotate::place::CONFIDENT;
+    let confident =
+        |p: u16| best.get(&p).copied().unwrap_or(0) >= atlas_core::annotate::place::CONFIDENT;
     let counts = selection.place_mentions(&filters);
     let mut per_place: BTreeMap<u16, Vec<(u32, u32)>> = BTreeMap::new();
     for &(p, d, c) in &counts {

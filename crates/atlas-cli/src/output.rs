@@ -259,43 +259,45 @@ fn place_rows(corpus: &Corpus) -> Vec<PlaceRow<'_>> {
     let index = &corpus.places;
     // The embedded index carries no source strings; the gazetteer does.
     let gazetteer = atlas_core::Gazetteer::bundled().unwrap_or_default();
-    let source_of = |id: &str| -> String {
-        gazetteer
-            .place(id)
-            .map(|p| p.source.clone())
-            .unwrap_or_default()
+    let source_of = |id: &str| -> (String, Option<u64>, &'static str) {
+        gazetteer.place(id).map_or((String::new(), None, ""), |p| {
+            (p.source.clone(), p.geonames_id(), p.layer.name())
+        })
     };
     index
         .places
         .iter()
         .enumerate()
-        .map(|(i, p)| PlaceRow {
-            id: &p.id,
-            name: &p.name,
-            kind: p.kind.name(),
-            country: p.country.as_deref(),
-            lat: p.lat,
-            lon: p.lon,
-            source: source_of(&p.id),
-            geonames: p.geonames,
-            layer: p.layer.name(),
-            mentions: index
-                .mentions_of(i as u16)
-                .map(|m| MentionRow {
-                    doc: corpus
-                        .documents
-                        .get(m.doc as usize)
-                        .map_or("", |d| d.id.as_str()),
-                    block: m.block_id(corpus).unwrap_or_default(),
-                    surface: m
-                        .surface(corpus)
-                        .map(|s| s.into_owned())
-                        .unwrap_or_default(),
-                    metonym: m.metonym,
-                    confidence: m.confidence,
-                    reason: m.reason.name(),
-                })
-                .collect(),
+        .map(|(i, p)| {
+            let (source, geonames, layer) = source_of(&p.id);
+            PlaceRow {
+                id: &p.id,
+                name: &p.name,
+                kind: p.kind.name(),
+                country: p.country.as_deref(),
+                lat: p.lat,
+                lon: p.lon,
+                source,
+                geonames,
+                layer,
+                mentions: index
+                    .mentions_of(i as u16)
+                    .map(|m| MentionRow {
+                        doc: corpus
+                            .documents
+                            .get(m.doc as usize)
+                            .map_or("", |d| d.id.as_str()),
+                        block: m.block_id(corpus).unwrap_or_default(),
+                        surface: m
+                            .surface(corpus)
+                            .map(|s| s.into_owned())
+                            .unwrap_or_default(),
+                        metonym: m.metonym,
+                        confidence: m.confidence,
+                        reason: m.reason.name(),
+                    })
+                    .collect(),
+            }
         })
         .collect()
 }

@@ -33,7 +33,10 @@ fn places_json_lists_each_mentioned_place_with_its_mentions() {
         // The issue-5 contract plus where the point comes from (issue 16).
         assert_eq!(
             keys,
-            ["country", "geonames", "id", "kind", "lat", "layer", "lon", "mentions", "name", "source"]
+            [
+                "country", "geonames", "id", "kind", "lat", "layer", "lon", "mentions", "name",
+                "source"
+            ]
         );
         assert!(["curated", "generated"].contains(&p["layer"].as_str().unwrap_or("")));
         let mentions = p["mentions"].as_array().expect("mentions");

@@ -126,9 +126,10 @@ impl PlaceKind {
 
 /// Which file a place comes from: the generated base layer or the
 /// curated layer over it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub enum Layer {
     /// `data/gazetteer.tsv`, reviewed by hand.
+    #[default]
     Curated,
     /// `data/gazetteer-geonames.tsv`, generated from GeoNames and Natural Earth.
     Generated,

@@ -29,7 +29,7 @@ pub mod metonym;
 pub mod resolve;
 
 use crate::annotate::{place_passages, Passage};
-use crate::gazetteer::{Gazetteer, Layer, PlaceKind};
+use crate::gazetteer::{Gazetteer, PlaceKind};
 use crate::model::Corpus;
 use matcher::PlaceMatcher;
 use resolve::Reason;
@@ -63,11 +63,6 @@ pub struct MentionedPlace {
     pub lon: f64,
     /// Routes only: `(lat, lon)` points in travel order.
     pub waypoints: Vec<(f64, f64)>,
-    /// GeoNames id, when the place has one (where its point and names come
-    /// from is in the gazetteer, which the CLI reads; the app does not need it).
-    pub geonames: Option<u64>,
-    /// Curated or generated.
-    pub layer: Layer,
 }
 
 /// One occurrence of a place in a block or note.
@@ -338,8 +333,6 @@ pub fn annotate_places_with(corpus: &Corpus, parser: &Geoparser<'_>) -> PlaceInd
                 lat: p.lat,
                 lon: p.lon,
                 waypoints: p.waypoints.clone(),
-                geonames: p.geonames_id(),
-                layer: p.layer,
             }
         })
         .collect();
