@@ -13,6 +13,7 @@
 //! a [`Passage`] and a byte range. Only entities mentioned at least once
 //! are embedded, without their aliases.
 
+pub mod auto;
 pub mod candidates;
 pub mod data;
 pub mod matcher;
