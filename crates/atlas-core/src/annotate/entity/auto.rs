@@ -5,7 +5,18 @@
 //! **Precision before recall.** A name a reader would reject (`The
 //! Ministry`, `Chapter One`, a place, a month) is worse than a miss, so
 //! each pattern needs positive evidence and stops at the first word it
-//! cannot place. This file holds what every pattern reads, one passage as
+//! cannot place:
+//! - [`person`]: a title or office before a name (`President Xi Jinping`,
+//!   `губернатор Приморского края Олег Кожемяко`), or a name, a comma and
+//!   an office (`Alexei Chekunkov, Minister for …`);
+//! - [`org_english`]: a capitalised run ending in a head noun (`… Bank`) or
+//!   a head noun with its `of …` (`Ministry of …`, `Bank of China`);
+//! - [`org_russian`]: a head noun with the genitive run of its name
+//!   (`Министерство по развитию Дальнего Востока и Арктики`), or after
+//!   capitalised adjectives, listed in the nominative;
+//! - [`legal_form`]: `PJSC Gazprom Neft`, `Mitsui & Co.`, `ПАО «Сбербанк»`.
+//!
+//! This file holds what every pattern reads, one passage as
 //! a [`Scan`], and what it proposes, a [`Proposal`]; the pieces they share
 //! are [`words`] (words and the gaps between them), [`titles`] (offices
 //! before a name), [`vocabulary`] (words that are never a name),
@@ -14,6 +25,10 @@
 
 pub mod acronym;
 pub mod identity;
+pub mod legal_form;
+pub mod org_english;
+pub mod org_russian;
+pub mod person;
 pub mod russian;
 pub mod titles;
 pub mod vocabulary;
@@ -97,4 +112,3 @@ pub struct Proposal {
     /// it only when this lies outside them.
     pub evidence: (usize, usize),
 }
-
