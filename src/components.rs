@@ -1,5 +1,6 @@
 //! Reusable views, one per file.
 
+pub mod auto_badge;
 pub mod doc_meta;
 pub mod download;
 pub mod embed_dialog;

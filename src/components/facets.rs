@@ -2,8 +2,11 @@
 //! other active filters, as links that toggle the value in the URL. Links
 //! (not buttons bound to state) keep each narrowed view linkable and make
 //! Back undo a click, and they are reachable by keyboard as they are.
+//! People and organisations found automatically carry the "auto" badge.
 
+use super::auto_badge::AutoBadge;
 use crate::route::{Facet, Filters, Route};
+use atlas_core::annotate::Origin;
 use atlas_core::filter::FacetCounts;
 use atlas_core::model::{Corpus, Document};
 use leptos::prelude::*;
@@ -33,6 +36,8 @@ struct Value {
     count: usize,
     active: bool,
     href: String,
+    /// A person or organisation found automatically (shows the badge).
+    automatic: bool,
 }
 
 /// The facet lists for `route`'s filters.
@@ -49,6 +54,11 @@ pub fn FacetPanel(route: Route, counts: FacetCounts) -> impl IntoView {
             .map(|(id, label, count)| Value {
                 active: filters.values(facet).contains(&id),
                 href: link(filters.toggled(facet, &id)),
+                automatic: matches!(facet, Facet::Person | Facet::Org)
+                    && corpus
+                        .annotations
+                        .entity(&id)
+                        .is_some_and(|(_, e)| e.origin == Origin::Automatic),
                 label,
                 count,
             })
@@ -121,6 +131,7 @@ pub fn FacetPanel(route: Route, counts: FacetCounts) -> impl IntoView {
             count: c,
             active: filters.years.contains(&y),
             href: link(filters.toggled_year(y)),
+            automatic: false,
         })
         .collect();
     // No passage matches: there is nothing to narrow (the chips remove filters).
@@ -170,6 +181,7 @@ fn FacetList(title: &'static str, key: &'static str, values: Vec<Value>) -> impl
             <li>
                 <a href=v.href class="facet-value" class:active=v.active aria-current=v.active.then_some("true") data-testid="facet-value" data-facet=key>
                     <span class="facet-label">{v.label}</span>
+                    {v.automatic.then(|| view! { <AutoBadge /> })}
                     <span class="facet-count">{v.count}</span>
                 </a>
             </li>

@@ -78,7 +78,13 @@ pub fn value_label(corpus: &atlas_core::Corpus, facet: Facet, v: &str) -> String
             .find(|p| p.id == v)
             .map(|p| p.name.clone()),
         Facet::Lang => Some(super::doc_meta::language_name(v).to_string()),
-        Facet::Person | Facet::Org => corpus.annotations.entity(v).map(|(_, e)| e.name.clone()),
+        Facet::Person | Facet::Org => corpus.annotations.entity(v).map(|(_, e)| {
+            match e.origin {
+                atlas_core::annotate::Origin::Curated => e.name.clone(),
+                // The chip's accessible name says it too (it is its label).
+                atlas_core::annotate::Origin::Automatic => format!("{} (auto)", e.name),
+            }
+        }),
         Facet::Author => None,
     };
     found.unwrap_or_else(|| v.to_string())

@@ -1,10 +1,13 @@
 //! People and organisations: who the papers name and which bodies matter,
 //! with how many passages mention each under the current filters. Choosing
-//! one filters every view by it.
+//! one filters every view by it. Names found automatically (not from the
+//! curated lists) carry an "auto" badge, so a reader can tell reviewed
+//! names from unreviewed ones.
 
+use crate::components::auto_badge::AutoBadge;
 use crate::components::filter_chips::FilterChips;
 use crate::route::{Facet, Filters, Route};
-use atlas_core::annotate::entity::EntityKind;
+use atlas_core::annotate::entity::{EntityKind, Origin};
 use leptos::prelude::*;
 
 /// The people and organisations page for `filters`.
@@ -20,7 +23,7 @@ pub fn Entities(filters: Filters) -> impl IntoView {
     };
     let counts = selection.counts(&filters);
     let list = |kind: EntityKind, facet: Facet| {
-        let mut rows: Vec<(String, String, String, usize)> = counts
+        let mut rows: Vec<(String, String, String, usize, Origin)> = counts
             .entities
             .iter()
             .filter_map(|&(e, n)| {
@@ -31,6 +34,7 @@ pub fn Entities(filters: Filters) -> impl IntoView {
                         entity.name.clone(),
                         entity.role.clone(),
                         n,
+                        entity.origin,
                     )
                 })
             })
@@ -40,7 +44,7 @@ pub fn Entities(filters: Filters) -> impl IntoView {
             return view! { <p class="muted">"None under the current filters."</p> }.into_any();
         }
         rows.into_iter()
-            .map(|(id, name, role, n)| {
+            .map(|(id, name, role, n, origin)| {
                 let active = filters.values(facet).contains(&id);
                 let href = route.with_filters(filters.toggled(facet, &id)).to_hash();
                 let passages = Route::Search {
@@ -48,9 +52,11 @@ pub fn Entities(filters: Filters) -> impl IntoView {
                     flat: true,
                 }
                 .to_hash();
+                let automatic = origin == Origin::Automatic;
                 view! {
-                    <li class="entity" class:active=active data-testid="entity" data-entity-id=id.clone() data-count=n>
+                    <li class="entity" class:active=active data-testid="entity" data-entity-id=id.clone() data-count=n data-origin=origin.name()>
                         <a href=href aria-current=active.then_some("true")>{name}</a>
+                        {automatic.then(|| view! { <AutoBadge /> })}
                         <span class="muted">{format!(" {role}")}</span>
                         <a class="facet-count" href=passages>{format!("{n} passage{}", if n == 1 { "" } else { "s" })}</a>
                     </li>
@@ -62,7 +68,7 @@ pub fn Entities(filters: Filters) -> impl IntoView {
     view! {
         <section class="entities-view" aria-labelledby="entities-title">
             <h1 id="entities-title">"People and organisations"</h1>
-            <p class="lede">"Named in the passages under the current filters, from curated lists. Choose a name to filter every view by it; the count opens its passages."</p>
+            <p class="lede">"Named in the passages under the current filters, from curated lists; names marked "<AutoBadge />" were found automatically and nobody has reviewed them yet. Choose a name to filter every view by it; the count opens its passages."</p>
             <FilterChips route=route.clone() />
             <div class="two-columns">
                 <section aria-labelledby="people-title">

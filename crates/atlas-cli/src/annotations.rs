@@ -220,6 +220,9 @@ struct EntityRow<'a> {
     kind: &'static str,
     /// A person's role or an organisation's kind.
     role: &'a str,
+    /// `curated` (a row of data/people.tsv or data/organisations.tsv) or
+    /// `automatic` (found by a pattern, not reviewed).
+    origin: &'static str,
     mentions: Vec<EntityMentionRow<'a>>,
 }
 
@@ -244,6 +247,7 @@ fn entity_rows(corpus: &Corpus) -> Vec<EntityRow<'_>> {
             name: &e.name,
             kind: e.kind.name(),
             role: &e.role,
+            origin: e.origin.name(),
             mentions: a
                 .mentions_of_entity(i as u16)
                 .map(|m| EntityMentionRow {
@@ -264,12 +268,14 @@ pub fn entities_json(corpus: &Corpus) -> String {
 }
 
 /// `atlas entities`: one line per entity, most mentioned first, with its
-/// mentions per document (in document order).
+/// origin (`curated` or `auto`) and its mentions per document (in
+/// document order).
 pub fn entities_table(corpus: &Corpus) -> String {
     let mut rows = entity_rows(corpus);
     rows.sort_by(|a, b| b.mentions.len().cmp(&a.mentions.len()).then(a.id.cmp(b.id)));
+    let automatic = rows.iter().filter(|r| r.origin == "automatic").count();
     let mut out = format!(
-        "{} entities, {} mentions\n",
+        "{} entities ({automatic} automatic), {} mentions\n",
         rows.len(),
         corpus.annotations.entity_mentions.len()
     );
@@ -285,11 +291,17 @@ pub fn entities_table(corpus: &Corpus) -> String {
                     .to_string()
             })
             .collect();
+        let origin = if r.origin == "automatic" {
+            "auto"
+        } else {
+            r.origin
+        };
         out.push_str(&format!(
-            "{:>4} {:<30} {:<6} {:<24} per doc {}  {}\n",
+            "{:>4} {:<30} {:<6} {:<7} {:<24} per doc {}  {}\n",
             r.mentions.len(),
             r.id,
             r.kind,
+            origin,
             r.role,
             per_doc.join("/"),
             r.name
@@ -298,50 +310,122 @@ pub fn entities_table(corpus: &Corpus) -> String {
     out.trim_end().to_string()
 }
 
-/// One row of `atlas report --entities --json`: a span to review.
+/// One span of `atlas report --entities --json`: a mention of an
+/// automatic entity, or a candidate nothing accounts for.
 #[derive(Serialize)]
-struct EntityCandidateRow<'a> {
+struct ReviewSpanRow<'a> {
     doc: &'a str,
     block: String,
     surface: &'a str,
+    /// Which pattern found it (`after title "Governor"`, `acronym`).
     trigger: &'a str,
     context: &'a str,
 }
 
-/// `atlas report --entities`: the entity candidates still to review.
+/// One automatic entity of `atlas report --entities --json`.
+#[derive(Serialize)]
+struct ReviewEntityRow<'a> {
+    id: &'a str,
+    name: &'a str,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    role: &'a str,
+    mentions: Vec<ReviewSpanRow<'a>>,
+}
+
+/// `atlas report --entities --json`: what a maintainer decides on.
+#[derive(Serialize)]
+struct ReviewRows<'a> {
+    /// Entities found by the patterns: promote or ignore each.
+    automatic: Vec<ReviewEntityRow<'a>>,
+    /// Spans that look like entities and that nothing accounts for.
+    candidates: Vec<ReviewSpanRow<'a>>,
+}
+
+fn span_row<'a>(
+    corpus: &'a Corpus,
+    c: &'a atlas_core::annotate::entity::candidates::EntityCandidate,
+) -> ReviewSpanRow<'a> {
+    let doc = corpus.documents.get(c.doc as usize);
+    ReviewSpanRow {
+        doc: doc.map_or("", |d| d.id.as_str()),
+        block: doc.map(|d| c.passage.id(&d.id)).unwrap_or_default(),
+        surface: &c.surface,
+        trigger: &c.trigger,
+        context: &c.context,
+    }
+}
+
+/// `atlas report --entities`: the maintainers' review list. First the
+/// automatic entities, each with every mention and its context (promote one
+/// by a row in data/people.tsv or data/organisations.tsv, reject it by its
+/// span in data/entities-ignore.tsv); then the candidates no list or
+/// pattern accounts for.
 pub fn entity_candidates(corpus: &Corpus, id: Option<&str>, json: bool) -> Result<String, String> {
     let data =
         atlas_core::annotate::entity::data::EntityData::bundled().map_err(|e| e.to_string())?;
     let gazetteer = atlas_core::Gazetteer::bundled().map_err(|e| e.to_string())?;
-    let mut candidates = atlas_core::annotate::entity::candidates::entity_candidates(
-        &corpus.documents,
-        &data,
-        &gazetteer,
-    );
+    let mut review = atlas_core::annotate::entity::candidates::review(corpus, &data, &gazetteer);
     if let Some(id) = id {
-        candidates.retain(|c| corpus.documents[c.doc as usize].id == id);
+        let in_doc = |c: &atlas_core::annotate::entity::candidates::EntityCandidate| {
+            corpus
+                .documents
+                .get(c.doc as usize)
+                .is_some_and(|d| d.id == id)
+        };
+        review.candidates.retain(in_doc);
+        for r in &mut review.automatic {
+            r.mentions.retain(in_doc);
+        }
+        review.automatic.retain(|r| !r.mentions.is_empty());
     }
-    let rows: Vec<EntityCandidateRow> = candidates
-        .iter()
-        .map(|c| {
-            let doc = corpus.documents.get(c.doc as usize);
-            EntityCandidateRow {
-                doc: doc.map_or("", |d| d.id.as_str()),
-                block: doc.map(|d| c.passage.id(&d.id)).unwrap_or_default(),
-                surface: &c.surface,
-                trigger: &c.trigger,
-                context: &c.context,
-            }
-        })
-        .collect();
+    let rows = ReviewRows {
+        automatic: review
+            .automatic
+            .iter()
+            .map(|r| ReviewEntityRow {
+                id: &r.entity.id,
+                name: &r.entity.name,
+                kind: r.entity.kind.name(),
+                role: &r.entity.role,
+                mentions: r.mentions.iter().map(|c| span_row(corpus, c)).collect(),
+            })
+            .collect(),
+        candidates: review
+            .candidates
+            .iter()
+            .map(|c| span_row(corpus, c))
+            .collect(),
+    };
     if json {
         return Ok(crate::output::to_json(&rows));
     }
     let mut out = format!(
-        "{} entity candidates to review (add each to data/people.tsv, data/organisations.tsv or data/entities-ignore.tsv)\n",
-        rows.len()
+        "{} automatic entities to review (promote: a row in data/people.tsv or data/organisations.tsv; reject: the span in data/entities-ignore.tsv)\n",
+        rows.automatic.len()
     );
-    for r in rows {
+    for e in &rows.automatic {
+        out.push_str(&format!(
+            "{:<40} {:<6} {:<24} {} mention{}  {}\n",
+            e.id,
+            e.kind,
+            e.role,
+            e.mentions.len(),
+            if e.mentions.len() == 1 { "" } else { "s" },
+            e.name
+        ));
+        for m in &e.mentions {
+            out.push_str(&format!(
+                "    {:<32} {:<40} {}\n",
+                m.block, m.trigger, m.context
+            ));
+        }
+    }
+    out.push_str(&format!(
+        "{} entity candidates to review (add each to data/people.tsv, data/organisations.tsv or data/entities-ignore.tsv)\n",
+        rows.candidates.len()
+    ));
+    for r in &rows.candidates {
         out.push_str(&format!(
             "{:<32} {:<28} {:<24} {}\n",
             r.block, r.surface, r.trigger, r.context

@@ -36,8 +36,11 @@ enum Command {
         /// data/gazetteer.tsv nor in data/gazetteer-ignore.tsv (to review).
         #[arg(long)]
         places: bool,
-        /// Instead: title + name spans and acronyms that are neither in
-        /// data/people.tsv, data/organisations.tsv nor data/entities-ignore.tsv.
+        /// Instead: the entity review list. The automatic people and
+        /// organisations (found by patterns, not in data/people.tsv or
+        /// data/organisations.tsv) with every mention in context, then title +
+        /// name spans and acronyms that no list, ignore span or pattern
+        /// accounts for.
         #[arg(long, conflicts_with = "places")]
         entities: bool,
         #[command(flatten)]
@@ -75,7 +78,7 @@ enum Command {
         #[command(flatten)]
         common: Common,
     },
-    /// List every person and organisation mentioned, with each mention.
+    /// List every person and organisation mentioned (curated or automatic), with each mention.
     Entities {
         #[command(flatten)]
         common: Common,

@@ -1,5 +1,6 @@
 //! `atlas entities --json`, `atlas report --entities` and the key phrases
-//! of `atlas tags --json` are contracts for the app views.
+//! of `atlas tags --json` are contracts for the app views and for the
+//! maintainers' review.
 
 use std::process::Command;
 
@@ -37,8 +38,14 @@ fn entities_json_lists_each_mentioned_entity_with_its_mentions() {
     let entities = v.as_array().expect("an array");
     assert!(entities.len() > 50, "{}", entities.len());
     for e in entities {
-        assert_eq!(keys(e), ["id", "mentions", "name", "role", "type"]);
+        assert_eq!(
+            keys(e),
+            ["id", "mentions", "name", "origin", "role", "type"]
+        );
         assert!(e["type"] == "person" || e["type"] == "org", "{e}");
+        let automatic = e["id"].as_str().unwrap_or("").starts_with("auto-");
+        let origin = if automatic { "automatic" } else { "curated" };
+        assert_eq!(e["origin"], origin, "{}", e["id"]);
         let mentions = e["mentions"].as_array().expect("mentions");
         assert!(!mentions.is_empty(), "{}", e["id"]);
         for m in mentions {
@@ -53,6 +60,14 @@ fn entities_json_lists_each_mentioned_entity_with_its_mentions() {
     let putin = entities.iter().find(|e| e["id"] == "putin").expect("Putin");
     assert_eq!(putin["name"], "Vladimir Putin");
     assert_eq!(putin["type"], "person");
+    assert_eq!(putin["origin"], "curated");
+    // Seed 003: `Seiji Maehara, the Minister for Okinawa …` is in no list.
+    let maehara = entities
+        .iter()
+        .find(|e| e["id"] == "auto-seiji-maehara")
+        .expect("an automatic person");
+    assert_eq!(maehara["origin"], "automatic");
+    assert_eq!(maehara["role"], "minister");
     let sco = entities.iter().find(|e| e["id"] == "sco").expect("SCO");
     assert_eq!(sco["type"], "org");
     // Notes use the search passage ids too (FBIS is cited in seed 003's notes).
@@ -63,7 +78,7 @@ fn entities_json_lists_each_mentioned_entity_with_its_mentions() {
 }
 
 #[test]
-fn entity_table_and_an_empty_candidate_report() {
+fn entity_table_and_the_review_list() {
     let out = atlas(&["entities"]);
     assert!(out.status.success());
     let table = String::from_utf8_lossy(&out.stdout);
@@ -71,12 +86,36 @@ fn entity_table_and_an_empty_candidate_report() {
         table.lines().next().unwrap_or("").ends_with("mentions"),
         "{table}"
     );
-    assert_eq!(
-        json(&["report", "--entities", "--json"]),
-        serde_json::json!([])
+    assert!(
+        table
+            .lines()
+            .any(|l| l.contains("auto-seiji-maehara") && l.contains(" auto ")),
+        "{table}"
     );
+    // The review list: automatic entities with their mentions in context,
+    // and no candidate left for the seeds.
+    let v = json(&["report", "--entities", "--json"]);
+    assert_eq!(keys(&v), ["automatic", "candidates"]);
+    assert_eq!(v["candidates"], serde_json::json!([]));
+    let automatic = v["automatic"].as_array().expect("automatic");
+    assert!(!automatic.is_empty());
+    for e in automatic {
+        assert_eq!(keys(e), ["id", "mentions", "name", "role", "type"]);
+        for m in e["mentions"].as_array().expect("mentions") {
+            assert_eq!(keys(m), ["block", "context", "doc", "surface", "trigger"]);
+            let surface = m["surface"].as_str().unwrap_or("?");
+            assert!(m["context"]
+                .as_str()
+                .is_some_and(|c| c.contains(&format!("[{surface}]"))));
+        }
+    }
     let out = atlas(&["report", "--entities"]);
-    assert!(String::from_utf8_lossy(&out.stdout).starts_with("0 entity candidates"));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.starts_with(&format!("{} automatic entities to review", automatic.len())),
+        "{text}"
+    );
+    assert!(text.contains("\n0 entity candidates to review"), "{text}");
 }
 
 #[test]

@@ -22,10 +22,11 @@ pub mod years;
 
 use crate::error::Error;
 use crate::model::Document;
+use place::PlaceIndex;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 
-pub use entity::{Entity, EntityKind, EntityMention};
+pub use entity::{Entity, EntityKind, EntityMention, Origin};
 pub use figure::Figure;
 pub use keyphrase::KeyPhrase;
 pub use topic::{Topic, TopicShare};
@@ -137,9 +138,10 @@ pub struct Annotations {
     pub topics: Vec<Topic>,
     /// One entry per document, in `Corpus::documents` order.
     pub documents: Vec<DocAnnotations>,
-    /// People and organisations mentioned at least once (`data/people.tsv`,
-    /// then `data/organisations.tsv`, in file order); mentions refer to
-    /// them by index into this list.
+    /// People and organisations mentioned at least once: the curated ones
+    /// (`data/people.tsv`, then `data/organisations.tsv`, in file order),
+    /// then the automatic ones (people, then organisations, by id; see
+    /// [`entity::auto`]); mentions refer to them by index into this list.
     pub entities: Vec<Entity>,
     /// Every entity mention, ordered by document, then body blocks before
     /// notes, then passage, then offset.
@@ -228,13 +230,23 @@ impl AnnotationData {
     }
 }
 
-/// Annotates built documents with the project's curated data.
-pub fn annotate(documents: &[Document]) -> Result<Annotations, Error> {
-    Ok(annotate_with(&AnnotationData::builtin()?, documents))
+/// Annotates built documents with the project's curated data. `places` is
+/// the documents' place index, already built: the entity patterns keep
+/// places out of names.
+pub fn annotate(documents: &[Document], places: &PlaceIndex) -> Result<Annotations, Error> {
+    Ok(annotate_with(
+        &AnnotationData::builtin()?,
+        documents,
+        places,
+    ))
 }
 
 /// Annotates built documents with the given data (tests use small lists).
-pub fn annotate_with(data: &AnnotationData, documents: &[Document]) -> Annotations {
+pub fn annotate_with(
+    data: &AnnotationData,
+    documents: &[Document],
+    places: &PlaceIndex,
+) -> Annotations {
     let tagger = topic::Tagger::new(&data.taxonomy);
     let key_phrases = keyphrase::key_phrases(documents);
     let docs = documents
@@ -252,7 +264,7 @@ pub fn annotate_with(data: &AnnotationData, documents: &[Document]) -> Annotatio
             }
         })
         .collect();
-    let (entities, entity_mentions) = entity::entities_in(&data.entities, documents);
+    let (entities, entity_mentions) = entity::entities_in(&data.entities, documents, places);
     Annotations {
         topics: data.taxonomy.topics(),
         documents: docs,

@@ -186,10 +186,8 @@ pub fn extend_corpus(base: Corpus, sources: &[LocalSource]) -> Result<LocalBuild
         }
         reports.push(report);
     }
-    let annotations = crate::annotate::annotate(&documents)?;
     let mut corpus = Corpus {
         documents,
-        annotations,
         ..Corpus::default()
     };
     crate::pipeline::annotate(&mut corpus)?;

@@ -4,7 +4,8 @@
 //! curated catalog ([`crate::catalog`]), clean each text ([`crate::clean`]),
 //! detect block languages ([`crate::lang`]), count ([`crate::stats`]),
 //! merge curated metadata over what the text itself gives, then annotate the
-//! clean corpus ([`annotate`]: places).
+//! clean corpus ([`annotate`]: places, then topics, figures, years, key
+//! phrases, people and organisations).
 
 use crate::catalog::{read_catalog, Catalog, CatalogEntry};
 use crate::error::{Error, ErrorKind};
@@ -57,21 +58,21 @@ pub fn build_corpus_from_sources(
     documents.sort_by(|a, b| a.file.cmp(&b.file));
     // Annotating needs the whole collection (key phrases are distinctive
     // against the other documents), so it runs once all are built.
-    let annotations = crate::annotate::annotate(&documents)?;
     let mut corpus = Corpus {
         documents,
-        annotations,
         ..Corpus::default()
     };
     annotate(&mut corpus)?;
     Ok(corpus)
 }
 
-/// Runs the place annotator over the clean corpus, against the bundled
-/// gazetteer.
+/// Runs the annotators over the clean corpus: places first, against the
+/// bundled gazetteer (the entity patterns read them: a place is no name),
+/// then everything else with the bundled data.
 pub fn annotate(corpus: &mut Corpus) -> Result<(), Error> {
     let parser = crate::annotate::place::bundled_geoparser()?;
     corpus.places = crate::annotate::place::annotate_places_with(corpus, parser);
+    corpus.annotations = crate::annotate::annotate(&corpus.documents, &corpus.places)?;
     Ok(())
 }
 

@@ -1,13 +1,15 @@
-//! People and organisations (issue 6) and key phrases against the real
-//! seeds: aliases on sentences taken from the seeds, each seed keeps the
-//! entities it mentions (golden list), the candidate report is empty, and
-//! each seed's key phrases hold a phrase checked by reading the paper.
+//! People and organisations (issue 6, issue 16 part 5) and key phrases
+//! against the real seeds: aliases on sentences taken from the seeds, each
+//! seed keeps the curated entities it mentions (golden list) and the
+//! automatic ones a maintainer has read (a second golden list), the rest of
+//! the review list is empty, and each seed's key phrases hold a phrase
+//! checked by reading the paper.
 
-use atlas_core::annotate::entity::candidates::entity_candidates;
+use atlas_core::annotate::entity::candidates::review;
 use atlas_core::annotate::entity::data::EntityData;
 use atlas_core::annotate::entity::EntityFinder;
 use atlas_core::annotate::place::Geoparser;
-use atlas_core::annotate::EntityKind;
+use atlas_core::annotate::{EntityKind, Origin};
 use atlas_core::{Corpus, Gazetteer};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
@@ -127,18 +129,28 @@ fn russian_railways_is_an_organisation_and_no_place() {
     assert!(Geoparser::new(&gazetteer).find(text).is_empty());
 }
 
-#[test]
-fn each_seed_keeps_the_entities_it_mentions() {
+/// Per document, the ids of the entities of `origin` mentioned.
+fn ids_per_doc(origin: Origin) -> BTreeMap<String, BTreeSet<String>> {
     let c = corpus();
     let a = &c.annotations;
     let mut got: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for m in &a.entity_mentions {
-        got.entry(c.documents[m.doc as usize].id.clone())
-            .or_default()
-            .insert(a.entities[usize::from(m.entity)].id.clone());
+        let e = &a.entities[usize::from(m.entity)];
+        if e.origin == origin {
+            got.entry(c.documents[m.doc as usize].id.clone())
+                .or_default()
+                .insert(e.id.clone());
+        }
     }
+    got
+}
+
+/// Compares `got` with a golden list (`doc: id id …` lines, `#` comments).
+fn check_golden(got: &BTreeMap<String, BTreeSet<String>>, fixture: &str) {
     let golden = std::fs::read_to_string(
-        root().join("crates/atlas-core/tests/fixtures/entities_per_seed.txt"),
+        root()
+            .join("crates/atlas-core/tests/fixtures")
+            .join(fixture),
     )
     .unwrap();
     let mut expected: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
@@ -155,13 +167,40 @@ fn each_seed_keeps_the_entities_it_mentions() {
         let new: Vec<&String> = found.difference(ids).collect();
         assert!(
             lost.is_empty() && new.is_empty(),
-            "{doc}: lost {lost:?}, new {new:?} (update tests/fixtures/entities_per_seed.txt after review)"
+            "{doc}: lost {lost:?}, new {new:?} (update tests/fixtures/{fixture} after review)"
         );
     }
     assert_eq!(
         got.keys().collect::<Vec<_>>(),
-        expected.keys().collect::<Vec<_>>()
+        expected.keys().collect::<Vec<_>>(),
+        "documents of tests/fixtures/{fixture}"
     );
+}
+
+#[test]
+fn each_seed_keeps_the_entities_it_mentions() {
+    check_golden(&ids_per_doc(Origin::Curated), "entities_per_seed.txt");
+}
+
+#[test]
+fn each_seed_keeps_the_automatic_entities_read_in_it() {
+    check_golden(
+        &ids_per_doc(Origin::Automatic),
+        "entities_auto_per_seed.txt",
+    );
+    // Curated first (list order), then automatic, whose ids say so.
+    let a = &corpus().annotations;
+    let first_auto = a
+        .entities
+        .iter()
+        .position(|e| e.origin == Origin::Automatic)
+        .unwrap();
+    assert!(a.entities[..first_auto]
+        .iter()
+        .all(|e| e.origin == Origin::Curated && !e.id.starts_with("auto-")));
+    assert!(a.entities[first_auto..]
+        .iter()
+        .all(|e| e.origin == Origin::Automatic && e.id.starts_with("auto-") && !e.role.is_empty()));
 }
 
 #[test]
@@ -197,7 +236,9 @@ fn mentions_point_at_their_surface_and_counts_add_up() {
 fn the_candidate_report_is_empty_for_the_seeds() {
     let c = corpus();
     let gazetteer = Gazetteer::bundled().unwrap();
-    let left: Vec<String> = entity_candidates(&c.documents, data(), &gazetteer)
+    let review = review(c, data(), &gazetteer);
+    let left: Vec<String> = review
+        .candidates
         .iter()
         .map(|x| {
             format!(
@@ -211,6 +252,20 @@ fn the_candidate_report_is_empty_for_the_seeds() {
         "review in data/people.tsv, data/organisations.tsv or data/entities-ignore.tsv:\n{}",
         left.join("\n")
     );
+    // The automatic part lists exactly the automatic entities embedded.
+    let listed: BTreeSet<&str> = review
+        .automatic
+        .iter()
+        .map(|r| r.entity.id.as_str())
+        .collect();
+    let embedded: BTreeSet<&str> = c
+        .annotations
+        .entities
+        .iter()
+        .filter(|e| e.origin == Origin::Automatic)
+        .map(|e| e.id.as_str())
+        .collect();
+    assert_eq!(listed, embedded);
 }
 
 #[test]

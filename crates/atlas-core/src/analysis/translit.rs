@@ -57,8 +57,9 @@ pub fn key_initial(folded: &str) -> Option<char> {
 }
 
 /// Step 1: Cyrillic to Latin; Latin letters pass, apostrophes and dots drop.
-/// `None` when the word holds anything else.
-fn to_latin(folded: &str) -> Option<String> {
+/// `None` when the word holds anything else. (Also the romanisation of
+/// automatic entity ids, `annotate/entity/auto/identity.rs`.)
+pub fn to_latin(folded: &str) -> Option<String> {
     let mut out = String::with_capacity(folded.len() + 4);
     let mut chars = folded.chars().peekable();
     while let Some(c) = chars.next() {

@@ -1,40 +1,70 @@
 //! People and organisations (issue 6): every mention of a curated person
 //! (`data/people.tsv`) or organisation (`data/organisations.tsv`) in the
-//! clean blocks and notes, so the app can list who and what a paper talks
-//! about and jump to each mention without matching text itself.
+//! clean blocks and notes, and of the people and organisations found
+//! automatically by patterns (issue 16, part 5: [`auto`]), so the app can
+//! list who and what a paper talks about and jump to each mention without
+//! matching text itself. Each entity says where it comes from
+//! ([`Origin`]): a reader can tell reviewed names from unreviewed ones.
 //!
 //! [`data`] parses the lists and their ignore list with `file:line` errors,
 //! [`matcher`] finds aliases (one automaton, whole words, case-sensitive),
-//! and [`candidates`] is the maintainers' review list (`atlas report
-//! --entities`): title + name spans and acronyms nobody has decided on yet,
-//! kept empty for the seeds by a test.
+//! [`auto`] finds the rest and decides between the two, and [`candidates`]
+//! is the rest of the maintainers' review list (`atlas report
+//! --entities`): title + name spans and acronyms that neither a list nor a
+//! pattern accounts for, kept empty for the seeds by a test.
 //!
 //! Like places, mentions hold no text: an entity index, a document index,
 //! a [`Passage`] and a byte range. Only entities mentioned at least once
 //! are embedded, without their aliases.
 
+pub mod auto;
 pub mod candidates;
 pub mod data;
 pub mod matcher;
 
-use super::{passages, Annotations, Passage};
+use super::place::PlaceIndex;
+use super::{Annotations, Passage};
 use crate::model::{Corpus, Document};
+use auto::Target;
 use data::EntityData;
 pub use data::EntityKind;
 use matcher::{EntityMatcher, EntityTarget};
 use serde::{Deserialize, Serialize};
 
+/// Where an entity comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Origin {
+    /// A row of `data/people.tsv` or `data/organisations.tsv`: reviewed.
+    Curated,
+    /// Found by a pattern ([`auto`]): nobody has reviewed it yet.
+    Automatic,
+}
+
+impl Origin {
+    /// The name used in JSON (`curated`, `automatic`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Origin::Curated => "curated",
+            Origin::Automatic => "automatic",
+        }
+    }
+}
+
 /// A mentioned person or organisation, as embedded (no aliases, no note).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Entity {
-    /// Curated id (`putin`, `sco`).
+    /// Curated id (`putin`, `sco`), or `auto-<slug>` for an automatic one.
     pub id: String,
     /// Canonical name.
     pub name: String,
     /// Person or organisation.
     pub kind: EntityKind,
-    /// A person's role or an organisation's kind (`head of state`, `think tank`).
+    /// A person's role or an organisation's kind (`head of state`, `think
+    /// tank`; for an automatic entity what its pattern says: `governor`,
+    /// `bank`).
     pub role: String,
+    /// Curated or found automatically.
+    pub origin: Origin,
 }
 
 /// One occurrence of an entity in a block or note.
@@ -109,29 +139,42 @@ impl EntityFinder {
     }
 }
 
-/// Every entity mention in the documents' blocks and notes, and the
-/// table of the entities mentioned (in list order: people, then
-/// organisations), which the mentions index.
-pub fn entities_in(data: &EntityData, documents: &[Document]) -> (Vec<Entity>, Vec<EntityMention>) {
-    let finder = EntityFinder::new(data);
-    let mut mentions = Vec::new();
-    for (d, doc) in documents.iter().enumerate() {
-        for (passage, text) in passages(doc) {
-            for m in finder.find(text) {
-                mentions.push(EntityMention {
-                    entity: m.entity,
-                    doc: d as u32,
-                    passage,
-                    start: m.start as u32,
-                    end: m.end as u32,
-                });
-            }
+/// Every entity mention in the documents' blocks and notes, curated and
+/// automatic, and the table of the entities mentioned (curated ones in list
+/// order, people then organisations; then the automatic ones, people then
+/// organisations by id), which the mentions index. `places` is the
+/// corpus's place index: a place is no person or organisation.
+///
+/// Mentions store an entity as a `u16`: past that many entities the least
+/// mentioned automatic ones are left out (curated lists are capped at
+/// half of it by `data.rs`).
+pub fn entities_in(
+    data: &EntityData,
+    documents: &[Document],
+    places: &PlaceIndex,
+) -> (Vec<Entity>, Vec<EntityMention>) {
+    let finding = auto::find(data, documents, places);
+    let mut curated: Vec<u16> = Vec::new();
+    let mut automatic: Vec<(u32, usize)> = Vec::new();
+    for m in &finding.mentions {
+        match m.target {
+            Target::Curated(i) => curated.push(i),
+            Target::Automatic(i) => match automatic.iter_mut().find(|(x, _)| *x == i) {
+                Some(slot) => slot.1 += 1,
+                None => automatic.push((i, 1)),
+            },
         }
     }
-    let mut used: Vec<u16> = mentions.iter().map(|m| m.entity).collect();
-    used.sort_unstable();
-    used.dedup();
-    let table = used
+    curated.sort_unstable();
+    curated.dedup();
+    let room = usize::from(u16::MAX) - curated.len();
+    if automatic.len() > room {
+        automatic.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        automatic.truncate(room);
+    }
+    let mut automatic: Vec<u32> = automatic.into_iter().map(|(i, _)| i).collect();
+    automatic.sort_unstable();
+    let mut table: Vec<Entity> = curated
         .iter()
         .map(|&i| {
             let e = &data.entities[usize::from(i)];
@@ -140,13 +183,38 @@ pub fn entities_in(data: &EntityData, documents: &[Document]) -> (Vec<Entity>, V
                 name: e.name.clone(),
                 kind: e.kind,
                 role: e.role.clone(),
+                origin: Origin::Curated,
             }
         })
         .collect();
-    for m in &mut mentions {
-        // `used` is sorted and holds every mentioned entity.
-        m.entity = used.binary_search(&m.entity).unwrap_or_default() as u16;
-    }
+    table.extend(automatic.iter().map(|&i| {
+        let e = &finding.entities[i as usize];
+        Entity {
+            id: e.id.clone(),
+            name: e.name.clone(),
+            kind: e.kind,
+            role: e.role.clone(),
+            origin: Origin::Automatic,
+        }
+    }));
+    let mentions = finding
+        .mentions
+        .iter()
+        .filter_map(|m| {
+            // Both lists are sorted and hold every entity kept.
+            let entity = match m.target {
+                Target::Curated(i) => curated.binary_search(&i).ok()?,
+                Target::Automatic(i) => curated.len() + automatic.binary_search(&i).ok()?,
+            };
+            Some(EntityMention {
+                entity: entity as u16,
+                doc: m.doc,
+                passage: m.passage,
+                start: m.start as u32,
+                end: m.end as u32,
+            })
+        })
+        .collect();
     (table, mentions)
 }
 

@@ -1,10 +1,17 @@
 //! The maintainers' to-do list for the entity lists (`atlas report
-//! --entities`): spans that look like a person or an organisation but are
-//! neither an alias in `data/people.tsv` / `data/organisations.tsv` nor a
-//! span of `data/entities-ignore.tsv`. Each is resolved by a row in one of
-//! those files; a test keeps the list empty for the seeds.
+//! --entities`), in two parts ([`review`]):
+//! - the **automatic entities** ([`super::auto`]) with every mention and
+//!   its context: each is promoted by a row in `data/people.tsv` /
+//!   `data/organisations.tsv` (its mentions then become curated) or
+//!   rejected by its span in `data/entities-ignore.tsv`; a test keeps the
+//!   seeds' list equal to a reviewed fixture
+//!   (`tests/fixtures/entities_auto_per_seed.txt`);
+//! - the **candidates**: spans that look like a person or an organisation
+//!   but are neither an alias, nor an ignore span, nor an automatic
+//!   mention. Each is resolved by a row in one of those files; a test
+//!   keeps this part empty for the seeds.
 //!
-//! Two patterns, both deliberately narrow (a list to review, not a tagger):
+//! The candidate patterns, both deliberately narrow (a list to review, not a tagger):
 //! - **title + name**: a title word (`President`, `Premier`, `Minister` —
 //!   which also ends `Prime Minister`, `Deputy Prime Minister`, `Foreign
 //!   Minister` —, `Governor`, `Ambassador`, `Professor`, …) followed by up
@@ -17,13 +24,88 @@
 //! an acronym right after `EDN:` (the eLibrary document codes of seed 004's
 //! references: random letters, not names).
 
+use super::auto::{AutoEntity, Target};
 use super::data::EntityData;
 use super::matcher::EntityMatcher;
 use crate::annotate::place::candidates::context;
 use crate::annotate::{passages, Passage};
 use crate::gazetteer::Gazetteer;
-use crate::model::Document;
+use crate::model::{Corpus, Document};
 use std::collections::HashSet;
+
+/// An automatic entity to review, with every mention.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AutoReview {
+    /// The entity (id, name, kind, role).
+    pub entity: AutoEntity,
+    /// Its mentions in corpus order.
+    pub mentions: Vec<EntityCandidate>,
+}
+
+/// The whole review list.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Review {
+    /// Automatic entities, most mentioned first (ties by id).
+    pub automatic: Vec<AutoReview>,
+    /// Spans nothing accounts for.
+    pub candidates: Vec<EntityCandidate>,
+}
+
+/// The review list of a built corpus (its places are read: the automatic
+/// patterns keep them out of names).
+pub fn review(corpus: &Corpus, data: &EntityData, gazetteer: &Gazetteer) -> Review {
+    let finding = super::auto::find(data, &corpus.documents, &corpus.places);
+    let mut automatic: Vec<AutoReview> = finding
+        .entities
+        .iter()
+        .map(|e| AutoReview {
+            entity: e.clone(),
+            mentions: Vec::new(),
+        })
+        .collect();
+    for m in &finding.mentions {
+        let Target::Automatic(i) = m.target else {
+            continue;
+        };
+        let Some(text) = corpus
+            .documents
+            .get(m.doc as usize)
+            .and_then(|d| m.passage.text(d))
+        else {
+            continue;
+        };
+        if let Some(r) = automatic.get_mut(i as usize) {
+            r.mentions.push(EntityCandidate {
+                doc: m.doc,
+                passage: m.passage,
+                start: m.start,
+                end: m.end,
+                surface: text[m.start..m.end].to_string(),
+                trigger: m.trigger.clone(),
+                context: context(text, m.start, m.end, 40),
+            });
+        }
+    }
+    automatic.retain(|r| !r.mentions.is_empty());
+    automatic.sort_by(|a, b| {
+        b.mentions
+            .len()
+            .cmp(&a.mentions.len())
+            .then(a.entity.id.cmp(&b.entity.id))
+    });
+    let found = |c: &EntityCandidate| {
+        finding
+            .mentions
+            .iter()
+            .any(|m| m.doc == c.doc && m.passage == c.passage && m.start < c.end && c.start < m.end)
+    };
+    let mut candidates = entity_candidates(&corpus.documents, data, gazetteer);
+    candidates.retain(|c| !found(c));
+    Review {
+        automatic,
+        candidates,
+    }
+}
 
 /// One span to review.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -65,7 +147,9 @@ const TITLES: [&str; 14] = [
 /// Longest name taken after a title.
 const MAX_NAME_WORDS: usize = 4;
 
-/// Every unreviewed candidate in the documents' blocks and notes.
+/// Every span of the documents' blocks and notes that the candidate
+/// patterns flag and the lists do not account for (automatic mentions not
+/// taken out: see [`review`]).
 pub fn entity_candidates(
     documents: &[Document],
     data: &EntityData,

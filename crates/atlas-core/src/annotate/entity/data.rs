@@ -4,7 +4,8 @@
 //! The files are hand-edited, so every mistake a maintainer can make is
 //! reported as `file:line: reason`: column count, id slug, empty name or
 //! role, an id used twice (across both files: mentions name an entity by
-//! one id space), an alias claimed by two entities (the matcher reads no
+//! one id space), an id starting with `auto-` (the automatic entities'
+//! prefix, so the two never collide), an alias claimed by two entities (the matcher reads no
 //! context, so the file must choose; see the `Medvedev` note in
 //! `people.tsv`), and an ignore span equal to an alias (it would hide the
 //! entity for ever).
@@ -161,6 +162,13 @@ fn parse_rows(text: &str, file: &'static str, kind: EntityKind) -> Result<Vec<En
             let m = format!("id {id:?} is not a lowercase ascii slug");
             return Err(bad(file, line, m));
         }
+        if id.starts_with(super::auto::identity::ID_PREFIX) {
+            let m = format!(
+                "id {id:?} starts with {:?}, which marks automatic entities",
+                super::auto::identity::ID_PREFIX
+            );
+            return Err(bad(file, line, m));
+        }
         let name = cols[1].trim();
         let role = cols[2].trim();
         if name.is_empty() || role.is_empty() {
@@ -239,6 +247,10 @@ mod tests {
             ),
             (row("putin\tP\thead\tP"), "p.tsv:2: 4 tab-separated columns"),
             (row("putin\tP\t\tP\t"), "p.tsv:2: empty name or role"),
+            (
+                row("auto-putin\tP\thead\tP\t"),
+                "p.tsv:2: id \"auto-putin\" starts with \"auto-\"",
+            ),
             (row("putin\tP\thead\tP | \t"), "p.tsv:2: empty alias"),
             (
                 row("putin\tP\thead\tP\t\nputin\tQ\thead\tQ\t"),
