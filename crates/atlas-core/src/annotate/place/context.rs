@@ -315,6 +315,63 @@ pub fn feature_word(text: &str, start: usize, end: usize) -> Option<&'static [Pl
     None
 }
 
+/// Plural type words that follow coordinated English names and give them
+/// all one kind: `the Amur and Zeya rivers`, `Khabarovsk and Primorsky
+/// krais`, `Heilongjiang and Jilin provinces`.
+const PLURAL_AFTER: &[(&str, &[PlaceKind])] = &[
+    ("rivers", &[PlaceKind::River]),
+    ("seas", &[PlaceKind::Sea]),
+    ("lakes", &[PlaceKind::Sea]),
+    ("bays", &[PlaceKind::Sea]),
+    ("straits", &[PlaceKind::Sea]),
+    ("islands", &[PlaceKind::Island]),
+    ("peninsulas", &[PlaceKind::Peninsula]),
+    ("oblasts", &[PlaceKind::Region]),
+    ("krais", &[PlaceKind::Region]),
+    ("krays", &[PlaceKind::Region]),
+    ("regions", &[PlaceKind::Region, PlaceKind::MacroRegion]),
+    ("provinces", &[PlaceKind::Region]),
+    ("prefectures", &[PlaceKind::Region]),
+    ("republics", &[PlaceKind::Region]),
+    ("territories", &[PlaceKind::Region]),
+    ("districts", &[PlaceKind::Region]),
+    ("okrugs", &[PlaceKind::Region]),
+];
+
+/// The kinds a plural type word gives the match: it is one of coordinated
+/// English names (`Amur` of `the Amur and Zeya rivers`, up to four words
+/// between) or the last of them (`Zeya`), and the plural follows. Only a
+/// lower-case plural counts: `Kuril Islands` is a name, not a list.
+pub fn coordinated_plural(text: &str, end: usize) -> Option<&'static [PlaceKind]> {
+    let after = &text[end..];
+    let plural = |w: &str| PLURAL_AFTER.iter().find(|(t, _)| w == *t).map(|(_, k)| *k);
+    if after.starts_with(' ') {
+        if let Some(k) = words(after).next().and_then(plural) {
+            return Some(k);
+        }
+    }
+    let rest = if let Some(r) = after.strip_prefix(',') {
+        let r = r.trim_start();
+        r.strip_prefix("and ").unwrap_or(r)
+    } else if let Some(r) = after.strip_prefix(" and ") {
+        r
+    } else {
+        return None;
+    };
+    // The words up to the plural must be names (capitalised) or further
+    // conjunctions: `Amur, Zeya and Bureya rivers`.
+    for w in words(rest).take(6) {
+        if let Some(k) = plural(w) {
+            return Some(k);
+        }
+        let named = w.chars().next().is_some_and(char::is_uppercase);
+        if !(named || w == "and" || w == "the") {
+            return None;
+        }
+    }
+    None
+}
+
 /// The match is the second half of a compound adjective (`Байкало-Амурская`,
 /// `Sino-Japanese`, `Severo-Kurilsk`): the word before ends in `-o-`/`-о-`.
 pub fn compound_tail(text: &str, start: usize) -> bool {
@@ -619,6 +676,30 @@ mod tests {
         let e = t.find("Охотском").unwrap() + "Охотском".len();
         assert!(coordinated_before(t, e, &["морях"]));
         assert!(!coordinated_before("в Охотском районе", 17, &["морях"]));
+    }
+
+    #[test]
+    fn english_names_before_a_plural_type_word_take_its_kind() {
+        let t = "on the Amur, Zeya and Bureya rivers today";
+        let end = |w: &str| t.find(w).unwrap() + w.len();
+        assert_eq!(
+            coordinated_plural(t, end("Amur")),
+            Some(&[PlaceKind::River][..])
+        );
+        assert_eq!(
+            coordinated_plural(t, end("Zeya")),
+            Some(&[PlaceKind::River][..])
+        );
+        assert_eq!(
+            coordinated_plural(t, end("Bureya")),
+            Some(&[PlaceKind::River][..])
+        );
+        let t = "Khabarovsk and Primorsky krais";
+        assert_eq!(coordinated_plural(t, 10), Some(&[PlaceKind::Region][..]));
+        // A list that goes on with other words is no coordination.
+        let t = "Khabarovsk and other cities of the two regions";
+        assert_eq!(coordinated_plural(t, 10), None);
+        assert_eq!(coordinated_plural("Kuril Islands", 5), None);
         assert!(dateline("SVOBODNY, March 3 — the", 0, 8));
         assert!(!dateline("in SVOBODNY, March", 3, 11));
         let t = "upstream of the Zeya dam";

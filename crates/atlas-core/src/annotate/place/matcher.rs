@@ -235,6 +235,21 @@ impl PlaceMatcher {
                             .get(c.place as usize)
                             .is_some_and(|k| kinds.contains(k))
                     });
+                } else if let Some(kinds) = context::coordinated_plural(text, end) {
+                    // The plural names the kind: the readings of that kind
+                    // win as if the type word stood next to the name; with
+                    // none of that kind, the match stays as it was.
+                    let of_kind = |c: &Candidate| {
+                        self.kinds
+                            .get(c.place as usize)
+                            .is_some_and(|k| kinds.contains(k))
+                    };
+                    if candidates.iter().any(of_kind) {
+                        candidates.retain(of_kind);
+                        for c in &mut candidates {
+                            c.form = FormKind::Designated;
+                        }
+                    }
                 }
                 if candidates.is_empty() {
                     return None;

@@ -198,6 +198,16 @@ fn choose(
     context: &Context,
 ) -> Option<Choice> {
     let candidates = hit.candidates.as_slice();
+    // A type word in the text names the kind: the one reading it fits
+    // wins (`в Хабаровском и Приморском краях` is the krai, although
+    // `Хабаровском` alone is also the city's instrumental case).
+    let designated: Vec<&Candidate> = candidates
+        .iter()
+        .filter(|c| c.form == FormKind::Designated)
+        .collect();
+    if let [c] = designated.as_slice() {
+        return keep(c.place, 92.0 * fit_factor(c.fit), Reason::TypeWord);
+    }
     // The curated layer overrides the generated one: a curated reading of
     // the name wins outright.
     let curated: Vec<&Candidate> = candidates.iter().filter(|c| c.curated).collect();
