@@ -19,7 +19,9 @@
 //! (`…wrote in 2006 that,` before a quotation). The width is the text's
 //! own ([`wrap_width`]); text set in a proportional font (`003_…`: lines
 //! of 60 to 107 characters) or not wrapped at all (one paragraph per
-//! line) has none, and the rule does not apply. A word cut at the page
+//! line) has none, and the rule does not apply. The next point of an enumerated argument
+//! (`First,` / `Second,` / `Во-вторых,`) after a sentence's end opens a
+//! paragraph of its own whatever the line length. A word cut at the page
 //! break (`Kom-` / `somolsk`) is joined as [`hyphens`](super::hyphens)
 //! decides.
 
@@ -131,7 +133,11 @@ fn should_join(prev: &Para, next: &Para, width: Option<usize>) -> Option<&'stati
     // `…input into it.1`: a stop before a note marker is no heading's.
     let next_heading =
         next.lines.len() <= 1 && looks_like_plain_heading(without_trailing_markers(&next.text));
-    if full && !next_heading {
+    // A point of an enumerated argument (`First, …` / `Second, …`) opens
+    // a paragraph of its own: after a sentence's end, a full last line
+    // does not make it run on.
+    let new_point = ends_sentence(&prev.text, true) && opens_enumerated_point(&next.text);
+    if full && !next_heading && !new_point {
         return Some("the page's last line is full, the paragraph runs on");
     }
     if ends_sentence(&prev.text, true) {
@@ -168,6 +174,33 @@ fn should_join(prev: &Para, next: &Para, width: Option<usize>) -> Option<&'stati
     }
     (next.after_break && open_word && !title_like && !next_title_like)
         .then_some("it stops on an open word at a page break")
+}
+
+/// Words that open the next point of an enumerated argument, English and
+/// Russian, each followed by a comma or a space.
+const ENUMERATION_OPENERS: [&str; 16] = [
+    "First,",
+    "Second,",
+    "Third,",
+    "Fourth,",
+    "Fifth,",
+    "Firstly,",
+    "Secondly,",
+    "Thirdly,",
+    "Finally,",
+    "Lastly,",
+    "Во-первых,",
+    "Во-вторых,",
+    "В-третьих,",
+    "В-четвертых,",
+    "В-четвёртых,",
+    "Наконец,",
+];
+
+/// `text` opens with the next point of an enumeration.
+fn opens_enumerated_point(text: &str) -> bool {
+    let first = text.split_whitespace().next().unwrap_or("");
+    ENUMERATION_OPENERS.contains(&first)
 }
 
 fn tail(text: &str) -> String {
@@ -309,6 +342,14 @@ mod tests {
             &mut Audit::default(),
         );
         assert_eq!(out.len(), 1);
+        // The next point of an enumeration opens its own paragraph.
+        let point = wrapped("Second, the new pier opened in the autumn.", true);
+        let out = heal(
+            vec![first.clone(), point],
+            &Words::default(),
+            &mut Audit::default(),
+        );
+        assert_eq!(out.len(), 2);
         let short = wrapped(&format!("{body}The mayor wrote that,"), false);
         let quote = wrapped("Nothing will stop the port now.", true);
         let out = heal(vec![short, quote], &Words::default(), &mut Audit::default());

@@ -26,6 +26,9 @@
 //!    second half a form of one is enough (`fast-` / `growing` beside
 //!    `growth`); dropped otherwise: a half the text never uses is a piece
 //!    of a word (`tec-` / `hnology`).
+//!    Before rule 6, a word of the text cut before a common second half of
+//!    English compound adjectives (`energy-` / `based`, `state-` / `owned`)
+//!    keeps its hyphen.
 //!
 //! The halves left by a break (a line's last word before its hyphen, the
 //! next line's first word) are not counted as words of the text.
@@ -217,12 +220,50 @@ impl Words {
         if !self.breaks_words {
             return (true, "the text never breaks a word at a line end");
         }
+        if self.known(left) && COMPOUND_SECONDS.contains(&right.to_lowercase().as_str()) {
+            return (true, "a word of the text before a compound's second half");
+        }
         if self.known(left) && self.known_form(right) {
             return (true, "both halves are words of the text: a compound");
         }
         (false, "a half is no word of the text: a broken word")
     }
 }
+
+/// Second halves of English compound adjectives (`energy-based`,
+/// `state-owned`, `export-oriented`): after a word of the text, a line-end
+/// hyphen before one of them is the compound's, even where the text uses
+/// the word nowhere else (rule 6 would need it).
+const COMPOUND_SECONDS: [&str; 28] = [
+    "based",
+    "related",
+    "oriented",
+    "owned",
+    "led",
+    "run",
+    "driven",
+    "made",
+    "scale",
+    "level",
+    "term",
+    "wide",
+    "friendly",
+    "free",
+    "specific",
+    "sized",
+    "bound",
+    "rich",
+    "intensive",
+    "dependent",
+    "controlled",
+    "funded",
+    "backed",
+    "linked",
+    "style",
+    "type",
+    "making",
+    "building",
+];
 
 /// `https://…`, `www.…`, `a/b`: an address, which keeps every character.
 fn is_address(token: &str) -> bool {
@@ -280,6 +321,10 @@ mod tests {
             (
                 vec!["energy-", "related trade is energy trade and related work"],
                 "energy-related trade is energy trade and related work",
+            ),
+            (
+                vec!["an energy-", "based economy of energy and oil"],
+                "an energy-based economy of energy and oil",
             ),
             (
                 vec!["the plan for 2013-", "2016 was short"],
