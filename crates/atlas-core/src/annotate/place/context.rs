@@ -353,10 +353,8 @@ pub fn coordinated_plural(text: &str, end: usize) -> Option<&'static [PlaceKind]
     let rest = if let Some(r) = after.strip_prefix(',') {
         let r = r.trim_start();
         r.strip_prefix("and ").unwrap_or(r)
-    } else if let Some(r) = after.strip_prefix(" and ") {
-        r
     } else {
-        return None;
+        after.strip_prefix(" and ")?
     };
     // The words up to the plural must be names (capitalised) or further
     // conjunctions: `Amur, Zeya and Bureya rivers`.
