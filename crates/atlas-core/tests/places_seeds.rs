@@ -153,7 +153,7 @@ fn demonyms_and_adjectives_never_match() {
     );
     assert_eq!(
         ids_in("its low standing in Asia and on the Korea problem"),
-        vec!["asia", "korea"]
+        vec!["asia", "korean-peninsula"]
     );
 }
 
@@ -168,8 +168,9 @@ fn us_matches_as_a_word_but_not_in_currencies() {
         Vec::<String>::new()
     );
     assert_eq!(
+        // The EU is an organisation (data/organisations.tsv), not a place.
         ids_in("the lingering crises in the U.S. and EU"),
-        vec!["united-states", "european-union"]
+        vec!["united-states"]
     );
     assert_eq!(ids_in("the US and Japan"), vec!["united-states", "japan"]);
     assert_eq!(ids_in("trust us on this"), Vec::<String>::new());

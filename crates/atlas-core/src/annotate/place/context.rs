@@ -304,7 +304,15 @@ pub fn feature_word(text: &str, start: usize, end: usize) -> Option<&'static [Pl
         return Some(k);
     }
     let before = &text[..start];
-    if before.ends_with(' ') {
+    // The type word must stand right before the name, in its sentence:
+    // `Берингов пролив. Москва` is no strait called Moscow.
+    let adjacent = before.ends_with(' ')
+        && before
+            .trim_end()
+            .chars()
+            .last()
+            .is_some_and(char::is_alphanumeric);
+    if adjacent {
         if let Some(k) = words_back(before)
             .next()
             .and_then(|w| matches(FEATURE_BEFORE, w))
@@ -674,6 +682,16 @@ mod tests {
         let e = t.find("Охотском").unwrap() + "Охотском".len();
         assert!(coordinated_before(t, e, &["морях"]));
         assert!(!coordinated_before("в Охотском районе", 17, &["морях"]));
+    }
+
+    #[test]
+    fn a_type_word_of_the_sentence_before_is_not_the_names() {
+        let t = "через Берингов пролив. Москва заинтересована";
+        let start = t.find("Москва").unwrap();
+        assert_eq!(feature_word(t, start, start + "Москва".len()), None);
+        let t = "в проливе Лаперуза";
+        let start = t.find("Лаперуза").unwrap();
+        assert!(feature_word(t, start, t.len()).is_some());
     }
 
     #[test]
