@@ -1,7 +1,7 @@
 //! The search engine against the judged relevance set `eval/search/`
 //! (issue 19): 98 queries over the seeds, judged by reading before the
-//! ranking was tuned. Each figure has a floor at what the engine reached
-//! when the floor was set; a change that ranks worse fails here. The same
+//! ranking was tuned. Each figure has a floor just under what the engine
+//! reached when the floor was set; a change that ranks worse fails here. The same
 //! figures print with `atlas eval-search --judged eval/search/judgements.tsv`.
 
 use atlas_core::eval_search::{evaluate, load, SearchReport};
@@ -19,16 +19,21 @@ fn report() -> SearchReport {
     evaluate(&Searcher::new(corpus, index), &judged)
 }
 
-/// Floors: (class, nDCG@10, MRR). `all` is every query.
+/// Floors: (class, nDCG@10, MRR). `all` is every query. Set from the
+/// figures after the issue 19 ranking (before it: all 0.886 / 0.967).
+/// `name` and `phrase` sit a little below their earlier figures (0.910,
+/// 0.912): the query's own spelling now ranks above other romanisations
+/// (`Khabarovsk` before `Khabarovskiy krai`) and a title no longer wins on
+/// its shortness, where the judgements count both alike.
 const FLOORS: &[(&str, f64, f64)] = &[
-    ("all", 0.88, 0.96),
-    ("cyrillic", 0.85, 0.92),
-    ("name", 0.91, 1.0),
-    ("phrase", 0.91, 1.0),
-    ("prefix", 0.96, 1.0),
-    ("single", 0.87, 0.92),
-    ("topic", 0.90, 1.0),
-    ("typo", 0.77, 0.91),
+    ("all", 0.91, 0.99),
+    ("cyrillic", 0.89, 0.99),
+    ("name", 0.90, 0.99),
+    ("phrase", 0.90, 0.99),
+    ("prefix", 0.97, 0.99),
+    ("single", 0.94, 0.99),
+    ("topic", 0.90, 0.99),
+    ("typo", 0.87, 0.99),
 ];
 
 #[test]
