@@ -103,6 +103,16 @@ enum Command {
         #[arg(long, value_name = "ID")]
         doc: Option<String>,
     },
+    /// Measure the search against a judged relevance set (see
+    /// eval/search/README.md): nDCG@10 and MRR overall and per query class,
+    /// then the worst queries with their top hits and what they missed.
+    EvalSearch {
+        /// The judgements file (eval/search/judgements.tsv).
+        #[arg(long, value_name = "FILE")]
+        judged: PathBuf,
+        #[command(flatten)]
+        common: Common,
+    },
     /// Print one document's clean blocks and notes.
     Text {
         /// Document id (the seed file's stem).
@@ -281,6 +291,19 @@ fn run(cli: Cli) -> Result<String, String> {
             let found = atlas_core::eval::found_places(&corpus);
             let report = atlas_core::eval::evaluate(&found, &rows, &docs);
             Ok(if json {
+                output::to_json(&report)
+            } else {
+                report.to_text()
+            })
+        }
+        Command::EvalSearch { judged, common } => {
+            let corpus = atlas_core::build_corpus(&common.seed_dir()).map_err(|e| e.to_string())?;
+            let index = atlas_core::SearchIndex::build(&corpus);
+            let queries =
+                atlas_core::eval_search::load(&judged, &corpus).map_err(|e| e.to_string())?;
+            let searcher = atlas_core::Searcher::new(&corpus, &index);
+            let report = atlas_core::eval_search::evaluate(&searcher, &queries);
+            Ok(if common.json {
                 output::to_json(&report)
             } else {
                 report.to_text()

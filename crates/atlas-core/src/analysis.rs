@@ -87,6 +87,25 @@ pub fn text_words(text: &str) -> Vec<TextWord> {
         .collect()
 }
 
+/// The form of a folded word that counts as "the same word" for exact
+/// matching (issue 19: an exact match outranks a stemmed one): the folded
+/// word without a possessive `'s` or final apostrophe and without the
+/// apostrophes and dots inside it, so `Russia’s` and `Russia` are the same
+/// word and `U.S.` is `us`, while `pipelines` and `pipeline` are not.
+/// The index records these forms per term; a query word compares its own.
+pub fn exact_form(folded: &str) -> String {
+    let base = folded
+        .strip_suffix("'s")
+        .or_else(|| folded.strip_suffix('\''))
+        .unwrap_or(folded);
+    let cleaned: String = base.chars().filter(|c| !matches!(c, '\'' | '.')).collect();
+    if cleaned.is_empty() {
+        folded.to_string()
+    } else {
+        cleaned
+    }
+}
+
 /// A single word, analysed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Word {
@@ -118,5 +137,15 @@ mod tests {
         assert_eq!(terms, ["the", "energi", "bridg", "of", "примор"]);
         assert!(t[0].stop && t[3].stop && !t[1].stop);
         assert_eq!(&text[t[2].start..t[2].end], "bridge");
+    }
+
+    #[test]
+    fn exact_forms_drop_possessives_and_inner_dots_only() {
+        assert_eq!(exact_form("russia's"), "russia");
+        assert_eq!(exact_form("powers'"), "powers");
+        assert_eq!(exact_form("u.s"), "us");
+        assert_eq!(exact_form("pipelines"), "pipelines");
+        assert_eq!(exact_form("'"), "'");
+        assert_eq!(exact_form("приморья"), "приморья");
     }
 }

@@ -127,6 +127,18 @@ impl SearchIndex {
         postings::decode(&self.postings, term_offset)
     }
 
+    /// The `(passage, tf, forms mask)` list of a term: which of its exact
+    /// forms ([`SearchIndex::forms`]) each passage holds, bit
+    /// [`postings::form_bit`] of each.
+    pub fn postings_with_forms(&self, term_offset: u64) -> Vec<(u32, u32, u64)> {
+        postings::decode_with_forms(&self.postings, term_offset)
+    }
+
+    /// The exact forms of `term` (whose list is at `term_offset`), in id order.
+    pub fn forms(&self, term_offset: u64, term: &str) -> Vec<String> {
+        postings::forms(&self.postings, term_offset, term)
+    }
+
     /// The `(passage, word positions)` list of a term.
     pub fn positions(&self, term_offset: u64) -> Vec<(u32, Vec<u32>)> {
         postings::decode_positions(&self.postings, term_offset)

@@ -11,7 +11,8 @@
 //!   ([`model::Corpus::from_bytes`]).
 //!
 //! It therefore has no web dependencies and no I/O outside [`source`],
-//! [`pipeline`] and [`geo::basemap::build_from_dir`], which are the only
+//! [`pipeline`], [`geo::basemap::build_from_dir`] and the two measuring
+//! tools' loaders ([`eval::load`], [`eval_search::load`]), which are the only
 //! places that touch the file system (the curated `data/` files the
 //! annotators need are compiled in by [`gazetteer`]).
 #![deny(missing_docs)]
@@ -22,6 +23,7 @@ pub mod catalog;
 pub mod clean;
 pub mod error;
 pub mod eval;
+pub mod eval_search;
 pub mod filter;
 pub mod front_matter;
 pub mod gazetteer;

@@ -3,7 +3,7 @@
 //!
 //! ```text
 //! query string ─► query::parse ─► expand (exact, prefix, translit, typo)
-//!              ─► score (BM25F per passage, clauses ∩, exclusions, phrases)
+//!              ─► score (tier, proximity, BM25F per passage; clauses ∩, exclusions, phrases)
 //!              ─► snippet per hit, document grouping, "did you mean"
 //! ```
 //!
@@ -86,7 +86,9 @@ pub struct Hit {
     pub block: String,
     /// `heading`, `body`, `note` or `meta`.
     pub field: &'static str,
-    /// Relevance (BM25F); higher is better, only comparable within a query.
+    /// Relevance: a band for how the query was reached and how close its
+    /// words stand, plus BM25F squashed into `[0, 1)` (see `search/bm25.rs`);
+    /// higher is better, only comparable within a query.
     pub score: f32,
     /// The best window of the passage's text.
     pub snippet: String,

@@ -360,3 +360,30 @@ fn per_doc_caps_hits_per_document_but_counts_all() {
     let got: Vec<&str> = capped.hits.iter().map(|h| h.block.as_str()).collect();
     assert_eq!(got, best);
 }
+
+/// Issue 19: `Russia` put the Spanish keyword line ("Rusia; Extremo Oriente
+/// Ruso; …") first, then the Spanish abstract, above the English passages
+/// that hold the word itself.
+#[test]
+fn russia_is_not_led_by_the_spanish_keyword_line() {
+    let (corpus, _) = fixture();
+    let r = search_with(
+        "Russia",
+        &SearchOptions {
+            limit: 10,
+            ..SearchOptions::default()
+        },
+    );
+    for h in &r.hits {
+        let (_, text) = atlas_core::index::passages::by_block_id(corpus, &h.block).unwrap();
+        assert!(
+            text.split(|c: char| !c.is_alphanumeric())
+                .any(|w| w == "Russia"),
+            "{} in the top 10: {}",
+            h.block,
+            h.snippet
+        );
+    }
+    let spanish = r.hits.iter().position(|h| h.block.ends_with(":meta:4"));
+    assert_eq!(spanish, None, "{:?}", r.hits[0]);
+}

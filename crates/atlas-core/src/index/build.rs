@@ -3,23 +3,27 @@
 //! dictionaries (terms, phonetic keys). Runs at compile time in `build.rs`
 //! and in the CLI; never in the page.
 
-use crate::analysis::{tokens, translit::phonetic_key};
+use crate::analysis::{exact_form, tokens, translit::phonetic_key};
 use crate::index::format::{IndexData, PassageEntry};
-use crate::index::passages::{enumerate, Field};
-use crate::index::postings;
+use crate::index::passages::{self, enumerate, Field};
+use crate::index::postings::{self, Posting};
 use crate::model::Corpus;
 use std::collections::{BTreeMap, BTreeSet};
 
+/// A term in one passage: the passage, the term's word positions there and
+/// the exact forms it takes there.
+type TermInPassage = (u32, Vec<u32>, BTreeSet<String>);
+
 /// The index data for a corpus.
 pub fn build(corpus: &Corpus) -> IndexData {
-    let mut terms: BTreeMap<String, Vec<(u32, Vec<u32>)>> = BTreeMap::new();
+    let mut terms: BTreeMap<String, Vec<TermInPassage>> = BTreeMap::new();
     let mut keys: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     let mut passages = Vec::new();
     let mut len_sum = [0f64; 4];
     let mut len_count = [0f64; 4];
     for (p, (at, text)) in enumerate(corpus).into_iter().enumerate() {
         let p = p as u32;
-        let mut positions: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+        let mut positions: BTreeMap<String, (Vec<u32>, BTreeSet<String>)> = BTreeMap::new();
         let mut len = 0u32;
         for (i, t) in tokens(&text).into_iter().enumerate() {
             if t.stop {
@@ -29,21 +33,41 @@ pub fn build(corpus: &Corpus) -> IndexData {
             if let Some(key) = phonetic_key(&t.folded) {
                 keys.entry(key).or_default().insert(t.term.clone());
             }
-            positions.entry(t.term).or_default().push(i as u32);
+            let slot = positions.entry(t.term).or_default();
+            slot.0.push(i as u32);
+            slot.1.insert(exact_form(&t.folded));
         }
-        for (term, at) in positions {
-            terms.entry(term).or_default().push((p, at));
+        for (term, (at, forms)) in positions {
+            terms.entry(term).or_default().push((p, at, forms));
         }
         len_sum[at.field.index()] += f64::from(len);
         len_count[at.field.index()] += 1.0;
-        passages.push(PassageEntry { at, len });
+        let lang = passages::lang(corpus, at);
+        passages.push(PassageEntry {
+            at,
+            len,
+            lang: PassageEntry::lang_bytes(lang.as_deref()),
+        });
     }
 
     let mut blob = Vec::new();
     let mut term_offsets: BTreeMap<&str, u64> = BTreeMap::new();
     for (term, list) in &terms {
         term_offsets.insert(term, blob.len() as u64);
-        postings::encode(&mut blob, list);
+        let forms = form_ids(term, list.iter().map(|(_, _, f)| f));
+        let list: Vec<Posting> = list
+            .iter()
+            .map(|(p, at, here)| Posting {
+                passage: *p,
+                positions: at.clone(),
+                forms: forms
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, f)| here.contains(*f))
+                    .fold(0, |mask, (id, _)| mask | postings::form_bit(id)),
+            })
+            .collect();
+        postings::encode(&mut blob, term, &forms, &list);
     }
     let mut key_blob = Vec::new();
     let mut key_offsets: Vec<(&str, u64)> = Vec::with_capacity(keys.len());
@@ -75,6 +99,23 @@ pub fn build(corpus: &Corpus) -> IndexData {
         passages,
         avg_len,
     }
+}
+
+/// A term's exact forms in id order: the term itself first when it is one
+/// of them (the usual case, which [`postings::encode`] stores in a bit),
+/// then the others alphabetically.
+fn form_ids<'f>(
+    term: &str,
+    per_passage: impl Iterator<Item = &'f BTreeSet<String>>,
+) -> Vec<String> {
+    let all: BTreeSet<&String> = per_passage.flatten().collect();
+    let mut out: Vec<String> = all
+        .iter()
+        .filter(|f| f.as_str() == term)
+        .map(|f| f.to_string())
+        .collect();
+    out.extend(all.into_iter().filter(|f| f.as_str() != term).cloned());
+    out
 }
 
 /// FST bytes for sorted, unique keys. Both callers iterate a `BTreeMap`, so

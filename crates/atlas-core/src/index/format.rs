@@ -6,13 +6,36 @@
 use crate::index::passages::PassageRef;
 use serde::{Deserialize, Serialize};
 
-/// One passage as the index knows it: where it is and its length in terms.
+/// One passage as the index knows it: where it is, its length in terms
+/// and its language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PassageEntry {
     /// Where its text lives in the corpus.
     pub at: PassageRef,
     /// Number of indexed (non-stop) words, for BM25 length normalisation.
     pub len: u32,
+    /// ISO 639-1 code of the passage's language as two ASCII bytes, or
+    /// `[0, 0]` when it has none (an author list): a near-spelling in another
+    /// language than the query's ranks last (`search/bm25.rs`).
+    pub lang: [u8; 2],
+}
+
+impl PassageEntry {
+    /// The language code, `None` when the passage has none.
+    pub fn lang(&self) -> Option<&str> {
+        std::str::from_utf8(&self.lang)
+            .ok()
+            .filter(|s| s.bytes().all(|b| b.is_ascii_lowercase()))
+    }
+
+    /// `code` as stored in [`PassageEntry::lang`]: two ASCII lower-case
+    /// letters, anything else as none.
+    pub fn lang_bytes(code: Option<&str>) -> [u8; 2] {
+        match code.map(str::as_bytes) {
+            Some(&[a, b]) if a.is_ascii_lowercase() && b.is_ascii_lowercase() => [a, b],
+            _ => [0, 0],
+        }
+    }
 }
 
 /// Owned form, read by postcard. Field order is the byte layout.

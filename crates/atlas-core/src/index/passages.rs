@@ -117,6 +117,36 @@ pub fn meta_texts(doc: &Document) -> Vec<Cow<'_, str>> {
     out
 }
 
+/// The language of each of [`meta_texts`], in the same order: the title's
+/// and each affiliation's as detected, each abstract's and keyword list's
+/// as the front matter gave it, and none for the authors (names have no
+/// language).
+pub fn meta_langs(doc: &Document) -> Vec<Option<String>> {
+    let m = &doc.meta;
+    let mut out = vec![Some(crate::lang::detect(&m.title).to_string())];
+    out.extend(m.abstracts.iter().map(|a| Some(a.lang.clone())));
+    out.extend(m.keywords.iter().map(|k| Some(k.lang.clone())));
+    out.push(None);
+    out.extend(
+        m.affiliations
+            .iter()
+            .map(|a| Some(crate::lang::detect(a).to_string())),
+    );
+    out
+}
+
+/// The language of a passage (`None` for an author list, or a passage the
+/// corpus does not hold).
+pub fn lang(corpus: &Corpus, r: PassageRef) -> Option<String> {
+    let doc = corpus.documents.get(r.doc as usize)?;
+    let n = r.n as usize;
+    match r.field {
+        Field::Heading | Field::Body => doc.blocks.get(n).map(|b| b.lang.clone()),
+        Field::Note => doc.notes.get(n).map(|x| x.lang.clone()),
+        Field::Meta => meta_langs(doc).into_iter().nth(n).flatten(),
+    }
+}
+
 /// The text of a passage, or `None` when the corpus does not hold it (an
 /// index built from another corpus).
 pub fn text<'c>(corpus: &'c Corpus, r: PassageRef) -> Option<Cow<'c, str>> {

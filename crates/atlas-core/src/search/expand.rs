@@ -1,12 +1,18 @@
 //! From query atoms to dictionary terms: which indexed terms an atom reaches
-//! and with what weight (exact, completion of the unfinished last word,
-//! phonetic key, typo), plus the matcher that finds the same words again in
-//! a passage's text for phrases, snippets and highlighting.
+//! and how ([`Tier`]: exact or stemmed, completion of the unfinished last
+//! word, phonetic key, typo), plus the matcher that finds the same words
+//! again in a passage's text for phrases, snippets and highlighting.
+//!
+//! Whether a match is exact or only stemmed depends on the passage: the
+//! index keeps each term's exact forms and which of them every passage
+//! holds, so the query word's own stem carries the bit of its form as
+//! typed ([`Reached::exact`]) and [`Reached::tier_in`] decides per passage.
 
 use crate::analysis::translit::{key_initial, phonetic_key};
-use crate::analysis::{TextWord, Word};
+use crate::analysis::{exact_form, TextWord, Word};
+use crate::index::postings::form_bit;
 use crate::index::SearchIndex;
-use crate::search::bm25;
+use crate::search::bm25::Tier;
 use crate::search::fuzzy;
 use crate::search::query::{Atom, TermAtom};
 use fst::automaton::{Automaton, Str};
@@ -27,11 +33,44 @@ pub enum Reach {
     Strict,
 }
 
+/// One dictionary term an atom reaches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reached {
+    /// Offset of the term's postings.
+    pub offset: u64,
+    /// How the term was reached (the best way, when there are several);
+    /// the query word's own stem is [`Tier::Stemmed`] until a passage shows
+    /// the exact form.
+    pub tier: Tier,
+    /// For the query word's own stem: the forms-mask bit of the word as
+    /// typed, when the corpus holds that form (and it has one of the first
+    /// 63 ids, see [`form_bit`]).
+    pub exact: Option<u64>,
+}
+
+impl Reached {
+    /// The tier in a passage whose forms mask is `forms`.
+    pub fn tier_in(&self, forms: u64) -> Tier {
+        match self.exact {
+            Some(bit) if forms & bit != 0 => Tier::Exact,
+            _ => self.tier,
+        }
+    }
+}
+
+/// The forms-mask bit of `word` (folded) among the exact forms of the term
+/// at `offset`, `term`.
+fn exact_bit(index: &SearchIndex, offset: u64, term: &str, folded: &str) -> Option<u64> {
+    let form = exact_form(folded);
+    let id = index.forms(offset, term).iter().position(|f| *f == form)?;
+    (id < 63).then(|| form_bit(id))
+}
+
 /// What one atom reaches.
 #[derive(Debug, Clone, Default)]
 pub struct Expanded {
-    /// Postings offsets of the terms reached, with their weights, one per term.
-    pub terms: Vec<(u64, f32)>,
+    /// The terms reached, one per term, by postings offset.
+    pub terms: Vec<Reached>,
     /// `true` for a phrase: every term is required, at the right distance.
     pub phrase: bool,
     /// For a phrase: the word position of each term of `terms` in the phrase
@@ -108,62 +147,65 @@ pub fn expand(index: &SearchIndex, atom: &Atom, reach: Reach) -> Expanded {
 }
 
 fn expand_term(index: &SearchIndex, atom: &TermAtom, reach: Reach) -> Expanded {
-    let mut weights: HashMap<u64, f32> = HashMap::new();
-    let mut add = |offset: u64, w: f32| {
-        let slot = weights.entry(offset).or_insert(0.0);
-        *slot = slot.max(w);
+    let mut reached: HashMap<u64, Reached> = HashMap::new();
+    let mut add = |offset: u64, tier: Tier| {
+        let slot = reached.entry(offset).or_insert(Reached {
+            offset,
+            tier,
+            exact: None,
+        });
+        slot.tier = slot.tier.min(tier);
     };
     let mut matcher = Matcher::default();
     let word = &atom.word;
-    if let Some(o) = index.terms().get(&word.term) {
-        add(o, bm25::EXACT);
+    let own = index.terms().get(&word.term);
+    if let Some(o) = own {
+        add(o, Tier::Stemmed);
     }
     matcher.terms.insert(word.term.clone());
     let key = phonetic_key(&word.folded);
     if let Some(k) = &key {
         if let Some(ko) = index.keys().get(k) {
             for o in index.key_terms(ko) {
-                add(o, bm25::TRANSLIT);
+                add(o, Tier::Translit);
             }
         }
         matcher.key = Some(k.clone());
     }
-    if reach == Reach::Strict {
-        return Expanded {
-            terms: sorted(weights),
-            matcher,
-            ..Expanded::default()
-        };
-    }
-    let chars = word.folded.chars().count();
-    if atom.prefix && chars >= 2 {
-        let stem: String = word
-            .folded
-            .chars()
-            .filter(|c| !matches!(c, '\'' | '.'))
-            .collect();
-        for (term, o) in prefixed(index.terms(), &stem) {
-            add(o, bm25::PREFIX);
-            matcher.terms.insert(term);
-        }
-        if let Some(k) = &key {
-            for (_, ko) in prefixed(index.keys(), k) {
-                for o in index.key_terms(ko) {
-                    add(o, bm25::TRANSLIT_PREFIX);
-                }
+    if reach == Reach::Full {
+        let chars = word.folded.chars().count();
+        if atom.prefix && chars >= 2 {
+            let stem: String = word
+                .folded
+                .chars()
+                .filter(|c| !matches!(c, '\'' | '.'))
+                .collect();
+            for (term, o) in prefixed(index.terms(), &stem) {
+                add(o, Tier::Prefix);
+                matcher.terms.insert(term);
             }
-            matcher.key_prefix = Some(k.clone());
+            if let Some(k) = &key {
+                for (_, ko) in prefixed(index.keys(), k) {
+                    for o in index.key_terms(ko) {
+                        add(o, Tier::TranslitPrefix);
+                    }
+                }
+                matcher.key_prefix = Some(k.clone());
+            }
+        }
+        if chars <= MAX_FUZZY_CHARS {
+            let max = fuzzy::allowed_edits(chars);
+            for (term, o, d) in fuzzy::near(index.terms(), &word.term, max, fuzzy::MAX_EXPANSIONS) {
+                add(o, if d <= 1 { Tier::Typo1 } else { Tier::Typo2 });
+                matcher.terms.insert(term);
+            }
         }
     }
-    if chars <= MAX_FUZZY_CHARS {
-        let max = fuzzy::allowed_edits(chars);
-        for (term, o, d) in fuzzy::near(index.terms(), &word.term, max, fuzzy::MAX_EXPANSIONS) {
-            add(o, if d <= 1 { bm25::TYPO_1 } else { bm25::TYPO_2 });
-            matcher.terms.insert(term);
-        }
+    if let Some(slot) = own.and_then(|o| reached.get_mut(&o)) {
+        slot.exact = exact_bit(index, slot.offset, &word.term, &word.folded);
     }
     Expanded {
-        terms: sorted(weights),
+        terms: sorted(reached),
         matcher,
         ..Expanded::default()
     }
@@ -175,7 +217,11 @@ fn expand_phrase(index: &SearchIndex, words: &[Word]) -> Expanded {
     for (i, w) in words.iter().enumerate().filter(|(_, w)| !w.stop) {
         phrase_at.push(i as u32);
         match index.terms().get(&w.term) {
-            Some(o) => terms.push((o, bm25::EXACT)),
+            Some(offset) => terms.push(Reached {
+                offset,
+                tier: Tier::Stemmed,
+                exact: exact_bit(index, offset, &w.term, &w.folded),
+            }),
             // A word the corpus never uses: the phrase cannot match.
             None => return Expanded::default_phrase(),
         }
@@ -215,8 +261,8 @@ fn prefixed(map: &fst::Map<Vec<u8>>, prefix: &str) -> Vec<(String, u64)> {
     out
 }
 
-fn sorted(weights: HashMap<u64, f32>) -> Vec<(u64, f32)> {
-    let mut v: Vec<(u64, f32)> = weights.into_iter().collect();
-    v.sort_by_key(|x| x.0);
+fn sorted(reached: HashMap<u64, Reached>) -> Vec<Reached> {
+    let mut v: Vec<Reached> = reached.into_values().collect();
+    v.sort_by_key(|r| r.offset);
     v
 }

@@ -1,8 +1,14 @@
 //! Typo tolerance: terms of the dictionary within a small edit distance of a
-//! query term. The FST is walked with a char-level Levenshtein automaton
-//! whose state is one row of the edit-distance table, so nothing is built up
-//! front (fst's own Levenshtein DFA can take milliseconds to construct for
-//! distance 2) and branches die as soon as every cell exceeds the limit.
+//! query term. The FST is walked with a char-level edit-distance automaton
+//! whose state is the last two rows of the edit-distance table, so nothing
+//! is built up front (fst's own Levenshtein DFA can take milliseconds to
+//! construct for distance 2) and branches die as soon as every cell
+//! exceeds the limit.
+//!
+//! The distance is optimal string alignment: insertions, deletions,
+//! substitutions and swaps of two neighbouring letters each count one. A
+//! swap is the commonest slip in typing (`Kovkyta` for `Kovykta`), and as
+//! two substitutions it was out of reach of any word under nine letters.
 
 use fst::{Automaton, IntoStreamer, Map, Streamer};
 
@@ -28,11 +34,14 @@ pub struct Levenshtein {
 /// longer words are compared on their first this many characters.
 pub const MAX_CHARS: usize = 47;
 
-/// Automaton state: the edit-distance row (cells capped at 255, inline so a
-/// step allocates nothing) and a partly read character.
+/// Automaton state: the edit-distance row and the one before it (cells
+/// capped at 255, inline so a step allocates nothing), the last character
+/// read (for swaps) and a partly read character.
 #[derive(Clone, Copy, Debug)]
 pub struct State {
     row: [u8; MAX_CHARS + 1],
+    before: [u8; MAX_CHARS + 1],
+    last: Option<char>,
     code: u32,
     pending: u8,
 }
@@ -46,15 +55,28 @@ impl Levenshtein {
         }
     }
 
-    fn step(&self, row: &[u8; MAX_CHARS + 1], c: char) -> [u8; MAX_CHARS + 1] {
+    /// The row after reading `c`, from the current `row`, the row `before`
+    /// it and the character `last` read before `c`.
+    fn step(
+        &self,
+        row: &[u8; MAX_CHARS + 1],
+        before: &[u8; MAX_CHARS + 1],
+        last: Option<char>,
+        c: char,
+    ) -> [u8; MAX_CHARS + 1] {
         let mut next = [u8::MAX; MAX_CHARS + 1];
         next[0] = row[0].saturating_add(1);
         for (i, &q) in self.query.iter().enumerate() {
             let cost = u8::from(q != c);
-            next[i + 1] = row[i + 1]
+            let mut best = row[i + 1]
                 .saturating_add(1)
                 .min(next[i].saturating_add(1))
                 .min(row[i].saturating_add(cost));
+            // A swap: the query's `…q[i-1] q[i]` read as `…c last`.
+            if i >= 1 && Some(q) == last && self.query[i - 1] == c && q != c {
+                best = best.min(before[i - 1].saturating_add(1));
+            }
+            next[i + 1] = best;
         }
         next
     }
@@ -74,6 +96,8 @@ impl Automaton for Levenshtein {
         }
         Some(State {
             row,
+            before: [u8::MAX; MAX_CHARS + 1],
+            last: None,
             code: 0,
             pending: 0,
         })
@@ -85,6 +109,8 @@ impl Automaton for Levenshtein {
             .is_some_and(|s| s.pending == 0 && u32::from(s.row[self.query.len()]) <= self.max)
     }
 
+    // Only the current row is checked: a swap's cell `before[i-1] + 1` is
+    // never below the substitution path's `row[i]`, which it bounds.
     fn can_match(&self, state: &Option<State>) -> bool {
         state
             .as_ref()
@@ -106,14 +132,16 @@ impl Automaton for Levenshtein {
         };
         if pending > 0 {
             return Some(State {
-                row: s.row,
                 code,
                 pending,
+                ..*s
             });
         }
         let c = char::from_u32(code)?;
         Some(State {
-            row: self.step(&s.row, c),
+            row: self.step(&s.row, &s.before, s.last, c),
+            before: s.row,
+            last: Some(c),
             code: 0,
             pending: 0,
         })
@@ -128,7 +156,10 @@ pub fn distance(a: &str, b: &str) -> u32 {
         return 0;
     };
     for c in b.chars().take(MAX_CHARS) {
-        s.row = aut.step(&s.row, c);
+        let next = aut.step(&s.row, &s.before, s.last, c);
+        s.before = s.row;
+        s.row = next;
+        s.last = Some(c);
     }
     u32::from(s.row[aut.query.len()])
 }
@@ -175,6 +206,14 @@ mod tests {
         assert_eq!(near(&map, "приморк", 1, MAX_EXPANSIONS)[0].2, 1);
         assert_eq!(distance("kovyktaa", "kovykta"), 1);
         assert_eq!(distance("", "abc"), 3);
+        // A swap of neighbours is one edit, in any script and through the FST.
+        assert_eq!(distance("kovkyta", "kovykta"), 1);
+        assert_eq!(distance("ab", "ba"), 1);
+        assert_eq!(distance("abc", "ca"), 3);
+        assert_eq!(distance("приморкс", "приморск"), 1);
+        assert!(near(&map, "kovkyta", 1, MAX_EXPANSIONS)
+            .iter()
+            .any(|x| x.0 == "kovykta" && x.2 == 1));
         assert_eq!(allowed_edits(4), 0);
         assert_eq!(allowed_edits(5), 1);
         assert_eq!(allowed_edits(9), 2);

@@ -28,6 +28,9 @@ pub struct Query {
     pub clauses: Vec<Vec<Atom>>,
     /// Atoms that remove a passage when they match it.
     pub exclude: Vec<Atom>,
+    /// The query's language ([`crate::lang::detect`] of its text): a
+    /// near-spelling in a passage of another language ranks last.
+    pub lang: &'static str,
 }
 
 /// One thing to look for.
@@ -147,6 +150,7 @@ pub fn parse(query: &str, prefix_last: bool) -> Query {
             }
         }
     }
+    q.lang = crate::lang::detect(&text);
     q
 }
 
@@ -177,6 +181,8 @@ mod tests {
             [vec!["gas"], vec!["energi bridg"], vec!["japan", "korea"]]
         );
         assert_eq!(terms(&q.exclude), ["lng"]);
+        assert_eq!(q.lang, "en");
+        assert_eq!(parse("Приморье", true).lang, "ru");
     }
 
     #[test]

@@ -1,8 +1,10 @@
-//! Evaluating a parsed query: a score per matching passage from the postings
+//! Evaluating a parsed query: a rank per matching passage from the postings
 //! of the terms each atom reaches, clauses intersected, exclusions removed,
-//! phrases matched on word positions.
+//! phrases matched on word positions, and how close together the clauses
+//! stand. How the rank is made is `bm25.rs`'s to say; this file gathers
+//! its inputs.
 //!
-//! Everything is sparse: each atom becomes a list of `(passage, score)`
+//! Everything is sparse: each atom becomes a list of `(passage, match)`
 //! sorted by passage (postings already are), clauses are unions of those
 //! lists, and intersecting clauses or removing exclusions is a merge of
 //! sorted lists. The work grows with the postings a query touches, not with
@@ -11,12 +13,31 @@
 //! Ranking is left to the caller ([`rank_prefix`]): a results page needs
 //! only its window in order, while counts need every match.
 
+use crate::index::format::PassageEntry;
 use crate::index::postings::PositionLists;
 use crate::index::SearchIndex;
-use crate::search::bm25;
+use crate::search::bm25::{self, Proximity, Tier};
 use crate::search::expand::{expand, Expanded, Reach};
 use crate::search::query::Query;
 use std::cmp::Ordering;
+
+/// How one atom matches one passage: the best way it reached it, and its
+/// share of the passage's BM25F sum (weighted by that way).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct AtomMatch {
+    /// How the atom reached the passage.
+    pub tier: Tier,
+    /// Weighted BM25F score of the atom in the passage.
+    pub score: f32,
+}
+
+impl AtomMatch {
+    /// `true` when `self` is a better way to reach the passage than
+    /// `other`: a better tier, or the same tier and a higher score.
+    pub fn beats(&self, other: &AtomMatch) -> bool {
+        (self.tier, other.score) < (other.tier, self.score)
+    }
+}
 
 /// A query evaluated and ranked: passages that match, best first, and the
 /// expanded positive atoms (for snippets and highlighting).
@@ -68,10 +89,12 @@ pub fn evaluate(index: &SearchIndex, query: &Query, only_doc: Option<u32>) -> Ev
     }
 }
 
-/// The passages matching `query` with their scores, in passage order;
+/// The passages matching `query` with their ranks, in passage order;
 /// `only_doc` restricts to one document. A passage matches when every
-/// clause has an atom scoring in it and no exclusion does; its score is
-/// the sum of its atoms' scores.
+/// clause has an atom matching it and no exclusion does. Its rank is
+/// [`bm25::rank`] of the worst tier over the clauses (each clause at its
+/// best atom), how close together the clauses stand, and the sum of its
+/// atoms' scores.
 pub fn matches(index: &SearchIndex, query: &Query, only_doc: Option<u32>) -> Matches {
     let mut atoms = Vec::new();
     let mut clause_of = Vec::new();
@@ -87,9 +110,9 @@ pub fn matches(index: &SearchIndex, query: &Query, only_doc: Option<u32>) -> Mat
             atoms,
         };
     }
-    let lists: Vec<Vec<(u32, f32)>> = atoms
+    let lists: Vec<Vec<(u32, AtomMatch)>> = atoms
         .iter()
-        .map(|a| atom_hits(index, a, only_doc))
+        .map(|a| atom_hits(index, a, only_doc, query.lang))
         .collect();
     // Clauses smallest first, so the candidate list shrinks fastest.
     let mut clauses: Vec<Vec<u32>> = (0..query.clauses.len())
@@ -113,36 +136,137 @@ pub fn matches(index: &SearchIndex, query: &Query, only_doc: Option<u32>) -> Mat
         candidates = intersect(&candidates, &clause);
     }
     if !candidates.is_empty() && !query.exclude.is_empty() {
-        let excluded: Vec<Vec<(u32, f32)>> = query
+        let excluded: Vec<Vec<(u32, AtomMatch)>> = query
             .exclude
             .iter()
-            .map(|a| atom_hits(index, &expand(index, a, Reach::Strict), None))
+            .map(|a| atom_hits(index, &expand(index, a, Reach::Strict), None, query.lang))
             .collect();
         let excluded = union(excluded.iter().map(Vec::as_slice));
         candidates = subtract(&candidates, &excluded);
     }
     // Sum in atom order, as a dense sum over every atom would (adding the
-    // zero of an atom that does not match leaves a positive sum unchanged).
-    let mut hits: Vec<(u32, f32)> = candidates.iter().map(|&p| (p, 0.0f32)).collect();
-    for list in &lists {
+    // zero of an atom that does not match leaves a positive sum unchanged),
+    // and keep each clause's best tier.
+    let n_clauses = query.clauses.len();
+    let mut sums = vec![0.0f32; candidates.len()];
+    let mut best = vec![Tier::WORST; candidates.len() * n_clauses];
+    for (list, &c) in lists.iter().zip(&clause_of) {
         let mut at = 0;
-        for (p, sum) in hits.iter_mut() {
+        for (i, p) in candidates.iter().enumerate() {
             while list.get(at).is_some_and(|&(q, _)| q < *p) {
                 at += 1;
             }
             match list.get(at) {
-                Some(&(q, s)) if q == *p => *sum += s,
+                Some(&(q, m)) if q == *p => {
+                    sums[i] += m.score;
+                    let slot = &mut best[i * n_clauses + c];
+                    *slot = (*slot).min(m.tier);
+                }
                 Some(_) => {}
                 None => break,
             }
         }
     }
+    let proximity = clause_proximity(index, &atoms, &clause_of, n_clauses, &candidates);
+    let hits = candidates
+        .iter()
+        .enumerate()
+        .map(|(i, &p)| {
+            let tier = best[i * n_clauses..(i + 1) * n_clauses]
+                .iter()
+                .copied()
+                .max()
+                .unwrap_or(Tier::WORST);
+            let near = proximity.get(i).copied().unwrap_or(Proximity::Together);
+            (p, bm25::rank(tier, near, sums[i]))
+        })
+        .collect();
     Matches { hits, atoms }
 }
 
+/// For each of `candidates` (ascending), how close together it holds one
+/// match of each clause; all [`Proximity::Together`] for a single clause.
+/// A clause's matches are the positions of every term its atoms reach
+/// (for a phrase, of its first word).
+fn clause_proximity(
+    index: &SearchIndex,
+    atoms: &[Expanded],
+    clause_of: &[usize],
+    n_clauses: usize,
+    candidates: &[u32],
+) -> Vec<Proximity> {
+    if n_clauses < 2 {
+        return vec![Proximity::Together; candidates.len()];
+    }
+    let mut lists: Vec<(usize, PositionLists)> = Vec::new();
+    let mut seen: Vec<(usize, u64)> = Vec::new();
+    for (atom, &c) in atoms.iter().zip(clause_of) {
+        let terms = if atom.phrase {
+            &atom.terms[..atom.terms.len().min(1)]
+        } else {
+            &atom.terms[..]
+        };
+        for r in terms {
+            if !seen.contains(&(c, r.offset)) {
+                seen.push((c, r.offset));
+                lists.push((c, index.position_lists(r.offset)));
+            }
+        }
+    }
+    let mut cursors = vec![0usize; lists.len()];
+    let mut per_clause: Vec<Vec<u32>> = vec![Vec::new(); n_clauses];
+    candidates
+        .iter()
+        .map(|&p| {
+            per_clause.iter_mut().for_each(Vec::clear);
+            for ((c, list), at) in lists.iter().zip(cursors.iter_mut()) {
+                while list.passages.get(*at).is_some_and(|&q| q < p) {
+                    *at += 1;
+                }
+                if list.passages.get(*at) == Some(&p) {
+                    per_clause[*c].extend_from_slice(list.positions(*at));
+                }
+            }
+            for positions in per_clause.iter_mut() {
+                positions.sort_unstable();
+            }
+            match smallest_window(&per_clause) {
+                Some(span) => Proximity::of_span(span, n_clauses as u32),
+                None => Proximity::Apart,
+            }
+        })
+        .collect()
+}
+
+/// The fewest word positions (first to last, inclusive) of a window that
+/// holds one entry of every sorted list; `None` when a list is empty.
+pub fn smallest_window(lists: &[Vec<u32>]) -> Option<u32> {
+    if lists.is_empty() || lists.iter().any(Vec::is_empty) {
+        return None;
+    }
+    let mut at = vec![0usize; lists.len()];
+    let mut best = u32::MAX;
+    loop {
+        let (mut lo, mut lo_list, mut hi) = (u32::MAX, 0, 0);
+        for (i, (list, &j)) in lists.iter().zip(&at).enumerate() {
+            let v = list[j];
+            if v < lo {
+                lo = v;
+                lo_list = i;
+            }
+            hi = hi.max(v);
+        }
+        best = best.min(hi - lo + 1);
+        at[lo_list] += 1;
+        if at[lo_list] == lists[lo_list].len() {
+            return Some(best);
+        }
+    }
+}
+
 /// The passages in any of the sorted lists, sorted and once each.
-fn union<'l>(lists: impl Iterator<Item = &'l [(u32, f32)]>) -> Vec<u32> {
-    let lists: Vec<&[(u32, f32)]> = lists.collect();
+fn union<'l, T: 'l>(lists: impl Iterator<Item = &'l [(u32, T)]>) -> Vec<u32> {
+    let lists: Vec<&[(u32, T)]> = lists.collect();
     if let [one] = lists.as_slice() {
         return one.iter().map(|&(p, _)| p).collect();
     }
@@ -187,9 +311,16 @@ fn subtract(a: &[u32], b: &[u32]) -> Vec<u32> {
         .collect()
 }
 
-/// One atom's `(passage, score)` where it scores above zero, in passage
-/// order; passages of other documents than `only_doc` are left out.
-fn atom_hits(index: &SearchIndex, atom: &Expanded, only_doc: Option<u32>) -> Vec<(u32, f32)> {
+/// One atom's `(passage, match)` where it scores above zero, in passage
+/// order; passages of other documents than `only_doc` are left out. `lang`
+/// is the query's language (a near-spelling in a passage of another
+/// language ranks below all others: [`Tier::in_language`]).
+fn atom_hits(
+    index: &SearchIndex,
+    atom: &Expanded,
+    only_doc: Option<u32>,
+    lang: &str,
+) -> Vec<(u32, AtomMatch)> {
     let passages = index.passages();
     let in_scope = |p: u32| {
         passages
@@ -197,68 +328,82 @@ fn atom_hits(index: &SearchIndex, atom: &Expanded, only_doc: Option<u32>) -> Vec
             .filter(|e| only_doc.is_none_or(|d| e.at.doc == d))
     };
     if atom.phrase {
-        return phrase_hits(index, atom, in_scope);
+        return phrase_hits(index, atom, in_scope, lang);
     }
     let n = passages.len();
     let reached: usize = atom
         .terms
         .iter()
-        .map(|&(o, _)| index.doc_freq(o) as usize)
+        .map(|r| index.doc_freq(r.offset) as usize)
         .sum();
-    let mut out: Vec<(u32, f32)> = Vec::with_capacity(reached.min(n));
-    for &(offset, weight) in &atom.terms {
-        let idf = bm25::idf(index.doc_freq(offset), n);
-        for (p, tf) in index.postings(offset) {
+    let mut out: Vec<(u32, AtomMatch)> = Vec::with_capacity(reached.min(n));
+    for r in &atom.terms {
+        let idf = bm25::idf(index.doc_freq(r.offset), n);
+        for (p, tf, forms) in index.postings_with_forms(r.offset) {
             let Some(entry) = in_scope(p) else {
                 continue;
             };
-            let field = entry.at.field;
-            let s = weight * bm25::score(tf, entry.len, index.avg_len(field), idf, field);
-            out.push((p, s));
+            let tier = r.tier_in(forms).in_language(entry.lang(), lang);
+            out.push((
+                p,
+                AtomMatch {
+                    tier,
+                    score: tier.weight() * term_score(index, entry, tf, idf),
+                },
+            ));
         }
     }
     if atom.terms.len() > 1 {
-        // Several terms reach the same passage: it scores its best one.
+        // Several terms reach the same passage: it keeps its best.
         out.sort_unstable_by_key(|&(p, _)| p);
         out.dedup_by(|next, kept| {
             let same = next.0 == kept.0;
-            if same {
-                kept.1 = kept.1.max(next.1);
+            if same && next.1.beats(&kept.1) {
+                kept.1 = next.1;
             }
             same
         });
     }
-    out.retain(|&(_, s)| s > 0.0);
+    out.retain(|&(_, m)| m.score > 0.0);
     out
 }
 
+/// BM25F of a term with frequency `tf` in the passage `entry`.
+pub fn term_score(index: &SearchIndex, entry: &PassageEntry, tf: u32, idf: f32) -> f32 {
+    let field = entry.at.field;
+    let avg = index.avg_len(bm25::length_basis(field));
+    bm25::score(tf, entry.len, avg, idf, field)
+}
+
 /// A phrase scores the sum of its terms' scores in passages where the terms
-/// stand at the phrase's distances from each other (stop words counted).
-/// The first term's passages are walked and the other terms' lists merged
-/// alongside (all are sorted by passage).
+/// stand at the phrase's distances from each other (stop words counted);
+/// it is exact where the passage holds every word's form as typed, and
+/// stemmed elsewhere. The first term's passages are walked and the other
+/// terms' lists merged alongside (all are sorted by passage).
 fn phrase_hits<'i>(
     index: &'i SearchIndex,
     atom: &Expanded,
-    in_scope: impl Fn(u32) -> Option<&'i crate::index::format::PassageEntry>,
-) -> Vec<(u32, f32)> {
+    in_scope: impl Fn(u32) -> Option<&'i PassageEntry>,
+    lang: &str,
+) -> Vec<(u32, AtomMatch)> {
     let mut out = Vec::new();
-    let Some(&(first, _)) = atom.terms.first() else {
+    let Some(first) = atom.terms.first() else {
         return out;
     };
     let n = index.passages().len();
     let rest: Vec<PositionLists> = atom.terms[1..]
         .iter()
-        .map(|&(o, _)| index.position_lists(o))
+        .map(|r| index.position_lists(r.offset))
         .collect();
     let idfs: Vec<f32> = atom
         .terms
         .iter()
-        .map(|&(o, _)| bm25::idf(index.doc_freq(o), n))
+        .map(|r| bm25::idf(index.doc_freq(r.offset), n))
         .collect();
     let at0 = atom.phrase_at.first().copied().unwrap_or(0);
     let mut cursors = vec![0usize; rest.len()];
-    let mut lists: Vec<&[u32]> = Vec::with_capacity(rest.len());
-    let firsts = index.position_lists(first);
+    let mut lists: Vec<(&[u32], u64)> = Vec::with_capacity(rest.len());
+    let firsts = index.position_lists(first.offset);
     'passages: for (i, &p) in firsts.passages.iter().enumerate() {
         let starts = firsts.positions(i);
         lists.clear();
@@ -267,7 +412,7 @@ fn phrase_hits<'i>(
                 *at += 1;
             }
             match list.passages.get(*at) {
-                Some(&q) if q == p => lists.push(list.positions(*at)),
+                Some(&q) if q == p => lists.push((list.positions(*at), list.forms(*at))),
                 Some(_) => continue 'passages,
                 None => break 'passages,
             }
@@ -277,21 +422,25 @@ fn phrase_hits<'i>(
                 lists
                     .iter()
                     .zip(atom.phrase_at.get(1..).unwrap_or(&[]))
-                    .all(|(l, &rel)| l.binary_search(&(base + rel)).is_ok())
+                    .all(|((l, _), &rel)| l.binary_search(&(base + rel)).is_ok())
             })
         });
         let Some(entry) = in_scope(p).filter(|_| found) else {
             continue;
         };
-        let field = entry.at.field;
-        let avg = index.avg_len(field);
-        let tf0 = starts.len() as u32;
-        let mut score = bm25::score(tf0, entry.len, avg, idfs[0], field);
-        for (l, idf) in lists.iter().zip(&idfs[1..]) {
-            score += bm25::score(l.len() as u32, entry.len, avg, *idf, field);
+        let exact = first.tier_in(firsts.forms(i)) == Tier::Exact
+            && atom.terms[1..]
+                .iter()
+                .zip(&lists)
+                .all(|(r, &(_, forms))| r.tier_in(forms) == Tier::Exact);
+        let tier = if exact { Tier::Exact } else { Tier::Stemmed }.in_language(entry.lang(), lang);
+        let mut sum = term_score(index, entry, starts.len() as u32, idfs[0]);
+        for ((l, _), idf) in lists.iter().zip(&idfs[1..]) {
+            sum += term_score(index, entry, l.len() as u32, *idf);
         }
+        let score = tier.weight() * sum;
         if score > 0.0 {
-            out.push((p, score));
+            out.push((p, AtomMatch { tier, score }));
         }
     }
     out
@@ -312,6 +461,24 @@ mod tests {
         assert_eq!(intersect(&[1, 4, 9], &[2, 4, 9, 10]), [4, 9]);
         assert_eq!(subtract(&[1, 4, 9, 12], &[0, 4, 10]), [1, 9, 12]);
         assert!(intersect(&[], &[1]).is_empty());
+    }
+
+    #[test]
+    fn the_smallest_window_holds_one_position_of_each_list() {
+        let w = |ls: &[&[u32]]| smallest_window(&ls.iter().map(|l| l.to_vec()).collect::<Vec<_>>());
+        assert_eq!(w(&[&[1, 20], &[22, 40]]), Some(3));
+        assert_eq!(w(&[&[5], &[1, 9], &[7]]), Some(5));
+        assert_eq!(w(&[&[3], &[3]]), Some(1));
+        assert_eq!(w(&[&[3], &[]]), None);
+        assert_eq!(w(&[]), None);
+    }
+
+    #[test]
+    fn a_match_beats_another_by_tier_then_score() {
+        let m = |tier, score| AtomMatch { tier, score };
+        assert!(m(Tier::Exact, 0.1).beats(&m(Tier::Stemmed, 9.0)));
+        assert!(m(Tier::Typo1, 2.0).beats(&m(Tier::Typo1, 1.0)));
+        assert!(!m(Tier::Typo1, 1.0).beats(&m(Tier::Typo1, 1.0)));
     }
 
     #[test]
