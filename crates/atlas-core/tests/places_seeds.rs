@@ -398,3 +398,35 @@ fn haversine_km(a: (f64, f64), b: (f64, f64)) -> f64 {
         + la1.cos() * la2.cos() * ((lo2 - lo1) / 2.0).sin().powi(2);
     2.0 * 6371.0 * h.sqrt().asin()
 }
+
+#[test]
+fn a_plural_type_word_names_the_kind_of_every_coordinated_name() {
+    // Invented. `Хабаровском` alone is also the city's instrumental case;
+    // the plural `краях` makes both names krais.
+    assert_eq!(
+        ids_in("Власти работают в Хабаровском и Приморском краях."),
+        vec!["khabarovsk-krai", "primorsky-krai"]
+    );
+    assert_eq!(
+        ids_in("Floods on the Amur, Zeya and Bureya rivers."),
+        vec!["amur-river", "zeya", "bureya-river"]
+    );
+}
+
+#[test]
+fn a_type_word_of_the_previous_sentence_does_not_claim_the_name() {
+    // Invented: `пролив.` ends a sentence; Moscow is no strait.
+    assert_eq!(
+        ids_in("Суда идут через Берингов пролив. Москва заинтересована в транзите."),
+        vec!["bering-strait", "moscow"]
+    );
+}
+
+#[test]
+fn a_district_named_after_its_town_has_a_russian_name() {
+    // Invented; GeoNames lists Okhotsky District in Latin letters only.
+    assert_eq!(
+        ids_in("Жители Охотского района ждут дорогу."),
+        vec!["okhotsky-district"]
+    );
+}
