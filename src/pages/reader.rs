@@ -198,8 +198,7 @@ fn render_blocks(
         let n = b.id.rsplit(':').next().and_then(|n| n.parse::<u32>().ok());
         if let Some(ranges) = n.and_then(|n| mentions.get(&n)) {
             m.extend(ranges.iter().copied());
-            m.sort_unstable();
-            m.dedup();
+            atlas_core::search::snippet::merge_overlapping(&mut m);
         }
         m
     };

@@ -233,8 +233,9 @@ impl<'a> Searcher<'a> {
     }
 
     /// Byte ranges in a passage's text (a block's `text`, a note's `text`)
-    /// where the query matches, for highlighting in the reader. Empty for an
-    /// unknown id. Exclusions highlight nothing.
+    /// where the query matches, for highlighting in the reader: ascending
+    /// and disjoint (overlapping matches merged). Empty for an unknown id.
+    /// Exclusions highlight nothing.
     pub fn highlight(&self, query: &str, block_id: &str) -> Vec<(usize, usize)> {
         let Some((_, text)) = passages::by_block_id(self.corpus, block_id) else {
             return Vec::new();
@@ -251,8 +252,7 @@ impl<'a> Searcher<'a> {
             .iter()
             .map(|o| (words[o.from].start, words[o.to - 1].end))
             .collect();
-        ranges.sort_unstable();
-        ranges.dedup();
+        snippet::merge_overlapping(&mut ranges);
         ranges
     }
 

@@ -60,9 +60,29 @@ pub fn cut(text: &str, tokens: &[(usize, usize)], occ: &[Occurrence]) -> Snippet
             ]
         })
         .collect();
-    spans.sort_unstable();
-    spans.dedup();
+    merge_overlapping(&mut spans);
     Snippet { text: out, spans }
+}
+
+/// Sorts `ranges` (`[a, b]` or `(a, b)`) and merges those that overlap or touch, so the result is
+/// strictly ascending and disjoint: what a reader slicing a text by them
+/// needs. Two atoms (or two expansions of one) may match overlapping runs of
+/// words, e.g. a phrase and a term inside it; unmerged, `[36, 37]` and
+/// `[36, 39]` would make a second slice start before the first one ended.
+pub fn merge_overlapping<R>(ranges: &mut Vec<R>)
+where
+    R: Copy + Ord + Into<[usize; 2]> + From<[usize; 2]>,
+{
+    ranges.sort_unstable();
+    let mut out: Vec<[usize; 2]> = Vec::with_capacity(ranges.len());
+    for &r in ranges.iter() {
+        let [a, b] = r.into();
+        match out.last_mut() {
+            Some(last) if a <= last[1] => last[1] = last[1].max(b),
+            _ => out.push([a, b]),
+        }
+    }
+    *ranges = out.into_iter().map(R::from).collect();
 }
 
 /// Token range `[a, b)` of the window holding the most distinct atoms, then
@@ -93,6 +113,16 @@ mod tests {
 
     fn bounds(text: &str) -> Vec<(usize, usize)> {
         tokens(text).iter().map(|t| (t.start, t.end)).collect()
+    }
+
+    #[test]
+    fn overlapping_and_touching_ranges_merge_into_ascending_disjoint_ones() {
+        let mut r = vec![[36, 39], [8, 9], [36, 37], [39, 42], [50, 51], [8, 9]];
+        merge_overlapping(&mut r);
+        assert_eq!(r, [[8, 9], [36, 42], [50, 51]]);
+        let mut empty: Vec<[usize; 2]> = Vec::new();
+        merge_overlapping(&mut empty);
+        assert!(empty.is_empty());
     }
 
     #[test]
