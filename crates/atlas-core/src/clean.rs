@@ -175,8 +175,34 @@ pub fn clean(text: &str) -> CleanDoc {
 
 /// Renders notes, sorts them, and adds a `missing` note for every marker
 /// whose note text the source does not hold.
-fn finish_notes(raw: &mut [RawNote], blocks: &[CleanBlock], audit: &mut Audit) -> Vec<Note> {
+///
+/// A document has one note per printed number: body markers, links
+/// (`#note-n`) and annotations all address a note by it. A source that holds
+/// two texts under one number (footnotes numbered per page, a note zone read
+/// twice) gets them joined, in source order, into that number's note, with
+/// an audit entry: nothing is lost, and no address is ambiguous.
+fn finish_notes(raw: &mut Vec<RawNote>, blocks: &[CleanBlock], audit: &mut Audit) -> Vec<Note> {
     raw.sort_by_key(|n| n.n);
+    raw.dedup_by(|later, first| {
+        if later.n != first.n {
+            return false;
+        }
+        audit.push(
+            "footnotes",
+            AuditAction::ContinueNote,
+            (later.line, later.line_end),
+            format!(
+                "a second text numbered {n} (the first is at line {line}): joined to note {n}",
+                n = first.n,
+                line = first.line
+            ),
+            &later.text,
+        );
+        first.text.push(' ');
+        first.text.push_str(&later.text);
+        first.line_end = first.line_end.max(later.line_end);
+        true
+    });
     let mut notes: Vec<Note> = raw
         .iter()
         .map(|r| {
@@ -268,6 +294,22 @@ mod tests {
             (2, "米纳基尔")
         );
         assert_eq!(doc.notes[0].lang, "zh");
+    }
+
+    #[test]
+    fn two_note_texts_under_one_number_become_one_note() {
+        // Invented: footnotes numbered per page, so two notes are `1`.
+        let doc = clean(
+            "The port grew.<sup>1</sup>\n\n<sup>1</sup> Ivanov, Ports, 1999.\n\n             The railway came later.<sup>1</sup>\n\n<sup>1</sup> Chen, Rails, 2004.\n",
+        );
+        let got: Vec<(u32, &str)> = doc.notes.iter().map(|n| (n.n, n.text.as_str())).collect();
+        assert_eq!(got, vec![(1, "Ivanov, Ports, 1999. Chen, Rails, 2004.")]);
+        let joined = doc
+            .audit
+            .iter()
+            .filter(|e| e.reason.contains("a second text numbered 1"))
+            .count();
+        assert_eq!(joined, 1, "{:#?}", doc.audit);
     }
 
     #[test]
