@@ -1,4 +1,4 @@
-//! Fuzzes the cleaner: any bytes a seed file could hold, through
+//! What the `clean` target checks: any bytes a seed file could hold, through
 //! `decode_seed`, the whole per-document pipeline (clean, front matter
 //! against a catalog entry, languages, stats), the annotators (topics,
 //! figures, years, key phrases, entity and place matchers) and the search

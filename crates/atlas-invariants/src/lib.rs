@@ -19,8 +19,11 @@ mod fixture;
 pub mod query;
 pub mod url_filters;
 
+/// A target's check: panics, naming the broken invariant, on a bad input.
+pub type Check = fn(&[u8]);
+
 /// Every target, by the name of its folder under `fuzz/corpus/`.
-pub const TARGETS: [(&str, fn(&[u8])); 4] = [
+pub const TARGETS: [(&str, Check); 4] = [
     ("clean", clean::check),
     ("query", query::check),
     ("url_filters", url_filters::check),

@@ -1,4 +1,4 @@
-//! Fuzzes the query language and the whole search behind it: the parser,
+//! What the `query` target checks: the query language and the whole search behind it: the parser,
 //! expansion (prefix, transliteration, typos), scoring, snippet cutting,
 //! "did you mean" and the reader's highlighting, over the real `seeds/`
 //! corpus built once.
@@ -11,8 +11,9 @@
 //!   prefix, and only when the caller asked; no stop-word-only atom;
 //! - at most `limit` (capped at `MAX_LIMIT`) hits, best first, finite
 //!   positive scores, `docs` counting every match, the `per_doc` cap kept;
-//! - every highlight range lies in its string on char boundaries, and the
-//!   UTF-16 ranges are the byte ranges converted.
+//! - every highlight range lies in its string on char boundaries, snippet
+//!   spans and the reader's highlights ascending and disjoint (an embedder
+//!   slices by them), and the UTF-16 ranges are the byte ranges converted.
 //!
 //! Input: the first byte chooses the options (prefix on/off, limit, offset,
 //! per-document cap, one document or all), the rest is the query as UTF-8.
@@ -73,9 +74,14 @@ pub fn check(data: &[u8]) {
         if i >= 5 {
             continue;
         }
-        for (a, b) in searcher.highlight(q, &h.block) {
+        let marks = searcher.highlight(q, &h.block);
+        for &(a, b) in &marks {
             assert!(a < b && text.get(a..b).is_some(), "highlight {a}..{b}");
         }
+        assert!(
+            marks.windows(2).all(|w| w[0].1 < w[1].0),
+            "highlights not ascending and disjoint in {marks:?}"
+        );
     }
 }
 

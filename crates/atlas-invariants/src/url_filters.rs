@@ -1,4 +1,4 @@
-//! Fuzzes the URL state: `Filters::from_query` and its encoder
+//! What the `url_filters` target checks: the URL state, `Filters::from_query` and its encoder
 //! `to_params`, the percent codec they share, and the app's `Route::parse`
 //! ⇄ `Route::to_hash` around them.
 //!
