@@ -263,11 +263,14 @@ pub fn MapCanvas(basemap: &'static BaseMap, markers: Vec<Marker>) -> impl IntoVi
         LAST_VIEW.with(|c| c.set(Some(vb)));
         set_view.set(vb);
     };
+    // Also run from a frame callback, which may come after the map has
+    // left the page (a quick navigation away): `try_` reads, never a panic
+    // on a disposed node ref.
     let measure = move || {
-        if let Some(el) = svg.get_untracked() {
+        if let Some(el) = svg.try_get_untracked().flatten() {
             let w = el.get_bounding_client_rect().width() as f32;
             if w > 0.0 {
-                set_width_px.set(w);
+                set_width_px.try_set(w);
             }
         }
     };
