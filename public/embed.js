@@ -31,6 +31,16 @@
 
   const enc = encodeURIComponent;
   const isStr = (v) => typeof v === 'string';
+  // A field as words for a rejection message. Never converts the value
+  // itself: a cloned object may carry `toString: 1`, and `${value}` would
+  // throw a TypeError out of the message handler.
+  const shown = (v) => {
+    if (isStr(v)) return JSON.stringify(v.length > 60 ? `${v.slice(0, 60)}…` : v);
+    if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+    if (v === null) return 'null';
+    if (v === undefined) return 'nothing';
+    return Array.isArray(v) ? 'an array' : `a value of type ${typeof v}`;
+  };
   const FACETS = ['doc', 'author', 'year', 'topic', 'place', 'person', 'org', 'lang'];
   const VIEWS = { map: 'map', topics: 'topics', timeline: 'timeline', figures: 'figures', people: 'people' };
   const currentFilters = () => {
@@ -43,11 +53,12 @@
       location.hash = `#/search?q=${enc(msg.query)}`;
     },
     setView(msg) {
+      if (!isStr(msg.view)) return `view must be a string, not ${shown(msg.view)}`;
       if (msg.view === 'library') location.hash = '#/';
       else if (msg.view === 'search') location.hash = `#/search?q=${enc(isStr(msg.query) ? msg.query : '')}`;
       else if (Object.hasOwn(VIEWS, msg.view)) location.hash = `#/${VIEWS[msg.view]}${currentFilters()}`;
       else if (msg.view === 'document') {
-        if (!isStr(msg.doc) || !msg.doc) return 'document view needs a doc id';
+        if (!isStr(msg.doc) || !msg.doc || msg.doc.length > 200) return 'document view needs a doc id (a string of at most 200 characters)';
         if (msg.block !== undefined && !(Number.isInteger(msg.block) && msg.block >= 0)) return 'block must be a non-negative integer';
         location.hash = `#/doc/${enc(msg.doc)}${msg.block !== undefined ? `?block=${msg.block}` : ''}`;
       } else return 'view must be library, search, document, map, topics, timeline, figures or people';
@@ -65,10 +76,10 @@
           params.push(`mentioned=${value[0]}-${value[1]}`);
         } else if (FACETS.includes(key)) {
           const values = Array.isArray(value) ? value : [value];
-          const ok = key === 'year' ? values.every(Number.isInteger) : values.every((v) => isStr(v) && v.length <= 200);
-          if (!ok || values.length > 50) return `${key} must be ${key === 'year' ? 'integers' : 'strings'} (at most 50)`;
+          const ok = values.length <= 50 && (key === 'year' ? values.every(Number.isInteger) : values.every((v) => isStr(v) && v.length <= 200));
+          if (!ok) return `${key} must be ${key === 'year' ? 'integers' : 'strings of at most 200 characters'} (at most 50)`;
           for (const v of values) params.push(`${key}=${enc(String(v))}`);
-        } else return `unknown filter ${key}`;
+        } else return `unknown filter ${shown(key)}`;
       }
       // Filters apply to the current view when it takes them, else to search results.
       const m = location.hash.match(/^#\/(search|map|topics|timeline|figures|people)(?:\?|$)/);
@@ -77,15 +88,26 @@
     },
   };
 
-  window.addEventListener('message', (event) => {
+  const handle = (event) => {
     const msg = event.data;
-    if (!allowed.includes(event.origin)) return ignore(`origin ${event.origin} is not allowed`, msg);
+    if (!allowed.includes(event.origin)) return ignore(`origin ${shown(event.origin)} is not allowed`, msg);
     if (typeof msg !== 'object' || msg === null || msg.type !== 'atlas:command') return ignore('not an atlas:command object', msg);
-    if (msg.version !== VERSION) return ignore(`unsupported version ${msg.version}`, msg);
-    const run = Object.hasOwn(COMMANDS, msg.command) ? COMMANDS[msg.command] : null;
-    if (!run) return ignore(`unknown command ${msg.command}`, msg);
+    if (msg.version !== VERSION) return ignore(`unsupported version ${shown(msg.version)}`, msg);
+    const run = isStr(msg.command) && Object.hasOwn(COMMANDS, msg.command) ? COMMANDS[msg.command] : null;
+    if (!run) return ignore(`unknown command ${shown(msg.command)}`, msg);
     const problem = run(msg);
     if (problem) ignore(problem, msg);
+  };
+  window.addEventListener('message', (event) => {
+    // The checks above convert nothing they have not type-checked; this is
+    // the last line for a shape they did not foresee: a message must never
+    // throw out of the handler (the host cannot see it, the reader's
+    // console fills with errors).
+    try {
+      handle(event);
+    } catch (e) {
+      ignore(`malformed command (${e && typeof e.message === 'string' ? e.message : 'unreadable'})`, event.data);
+    }
   });
 
   // Events: what the reader selected, derived from the URL.
