@@ -11,6 +11,7 @@
 (() => {
   const DB_NAME = 'far-east-atlas';
   const STORE = 'documents';
+  const OPEN_TIMEOUT_MS = 5000;
   let opening = null;
 
   function readable(error) {
@@ -34,9 +35,33 @@
           reject(readable(error));
           return;
         }
+        // An open waits behind another tab's upgrade or deletion for as
+        // long as that tab keeps it: give up after a while, so start-up can
+        // say so instead of "Reading…" for ever.
+        let timedOut = false;
+        const timer = setTimeout(
+          () => (timedOut = true) && reject(new Error(`Your stored documents could not be opened: storage did not answer within ${OPEN_TIMEOUT_MS / 1000} s (another tab of this site may be upgrading or deleting it; close it and reload). The papers that come with the app are unaffected.`)),
+          OPEN_TIMEOUT_MS,
+        );
         request.onupgradeneeded = () => request.result.createObjectStore(STORE, { keyPath: 'key' });
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(readable(request.error));
+        request.onsuccess = () => {
+          clearTimeout(timer);
+          const database = request.result;
+          if (timedOut) {
+            database.close();
+            return;
+          }
+          // Another tab wants to upgrade or delete: let it, and reopen next time.
+          database.onversionchange = () => {
+            database.close();
+            opening = null;
+          };
+          resolve(database);
+        };
+        request.onerror = () => {
+          clearTimeout(timer);
+          reject(new Error(`Your stored documents could not be opened (${request.error?.message ?? 'unknown error'}); the papers that come with the app are unaffected.`));
+        };
         request.onblocked = () => reject(new Error('Storage is busy in another tab of this site; close it and try again.'));
       });
       opening.catch(() => {
@@ -112,11 +137,27 @@
   const MAX_READ = 64 * 1024 * 1024;
 
   window.atlasLocal = {
-    /** Every stored source as a JSON array, oldest first. */
+    /**
+     * Every stored record as a JSON array, oldest first. A record JSON
+     * cannot write (a value from another app or a damaged store: a BigInt,
+     * a cycle) becomes {key, unreadable: why}, so src/local.rs can name it
+     * and restore the rest; nothing here converts a field it has not
+     * type-checked.
+     */
     list: () =>
-      transaction('readonly', (store) => store.getAll()).then((records) =>
-        JSON.stringify((records ?? []).sort((a, b) => String(a.added).localeCompare(String(b.added)))),
-      ),
+      transaction('readonly', (store) => store.getAll()).then((records) => {
+        const added = (r) => (r && typeof r.added === 'string' ? r.added : '');
+        const rows = (Array.isArray(records) ? records : []).map((record) => {
+          try {
+            return JSON.stringify(record) ?? JSON.stringify({ unreadable: 'it is empty' });
+          } catch (error) {
+            const key = record && typeof record.key === 'string' ? record.key : undefined;
+            return JSON.stringify({ key, unreadable: `it holds data this app cannot read back${error?.name ? `: ${error.name}` : ''}` });
+          }
+        });
+        const order = rows.map((row, i) => [added(records[i]), i]).sort((a, b) => a[0].localeCompare(b[0]) || a[1] - b[1]);
+        return `[${order.map(([, i]) => rows[i]).join(',')}]`;
+      }),
     /** Stores the sources of a JSON array (all or none). */
     put: (json) =>
       transaction('readwrite', (store) => {
@@ -148,7 +189,11 @@
           continue;
         }
         try {
-          out.push({ name: file.name, text: await file.text() });
+          // UTF-8, or UTF-16 when a byte-order mark says so (what some
+          // editors save as "Unicode"); the BOM itself is dropped.
+          const bytes = new Uint8Array(await file.arrayBuffer());
+          const encoding = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : 'utf-8';
+          out.push({ name: file.name, text: new TextDecoder(encoding).decode(bytes) });
         } catch (error) {
           out.push({ name: file.name, error: `it could not be read (${error?.message ?? error})` });
         }

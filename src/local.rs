@@ -77,7 +77,7 @@ pub struct Input {
 pub fn restore() {
     leptos::task::spawn_local(async move {
         let s = state();
-        let stored = match list().await {
+        let (stored, unreadable) = match list().await {
             Ok(stored) => stored,
             Err(e) => {
                 s.loaded.set(true);
@@ -88,6 +88,14 @@ pub fn restore() {
             }
         };
         s.loaded.set(true);
+        if !unreadable.is_empty() {
+            leptos::logging::log!(
+                "Far East Atlas: {} stored document(s) could not be restored: {}",
+                unreadable.len(),
+                unreadable.join("; ")
+            );
+        }
+        s.problems.set(unreadable.clone());
         if stored.is_empty() {
             return;
         }
@@ -102,7 +110,7 @@ pub fn restore() {
                 set_entries(&stored, Some(&reports));
                 crate::corpus::install(corpus, index);
             }
-            Err(e) => s.problems.set(vec![e]),
+            Err(e) => s.problems.set(unreadable.into_iter().chain([e]).collect()),
         }
         s.busy.set(None);
     });
@@ -111,14 +119,38 @@ pub fn restore() {
 /// Adds documents: builds them with the stored ones, stores the ones that
 /// joined, and puts the result in use.
 pub fn add(inputs: Vec<Input>) {
+    add_reporting(inputs, Vec::new());
+}
+
+/// [`add`], with `problems` already found in the same action (files that
+/// could not be read, imports that are not exports), so one message lists
+/// everything the reader's action refused. Inputs beyond the room
+/// [`MAX_SOURCES`](local::MAX_SOURCES) leaves are refused in one sentence,
+/// not one per document.
+pub fn add_reporting(mut inputs: Vec<Input>, mut problems: Vec<String>) {
     let s = state();
-    if s.busy.get_untracked().is_some() || inputs.is_empty() {
+    if s.busy.get_untracked().is_some() {
+        return;
+    }
+    let room = local::MAX_SOURCES.saturating_sub(s.entries.get_untracked().len());
+    if inputs.len() > room {
+        let refused = inputs.len() - room;
+        inputs.truncate(room);
+        problems.push(format!(
+            "{refused} document{} not added: only {} local documents can be kept{}",
+            if refused == 1 { " was" } else { "s were" },
+            local::MAX_SOURCES,
+            if room == 0 { "; remove some first" } else { "" }
+        ));
+    }
+    if inputs.is_empty() {
+        s.done.set(None);
+        s.problems.set(problems);
         return;
     }
     leptos::task::spawn_local(async move {
         s.problems.set(Vec::new());
         s.done.set(None);
-        let mut problems = Vec::new();
         let stamp = js_sys::Date::new_0()
             .to_iso_string()
             .as_string()
@@ -257,19 +289,17 @@ pub fn export() -> String {
     local::export_json(&sources)
 }
 
-/// Imports an export file's text (as new documents, under new keys).
-pub fn import(name: &str, text: &str) {
-    match local::import_json(text) {
-        Ok(sources) => add(sources
-            .into_iter()
-            .map(|src| Input {
-                name: src.name,
-                title: src.title,
-                text: Ok(src.text),
-            })
-            .collect()),
-        Err(e) => state().problems.set(vec![format!("{name}: {e}")]),
-    }
+/// An export file's documents as inputs (added under new keys), or what is
+/// wrong with the file.
+pub fn import_inputs(text: &str) -> Result<Vec<Input>, String> {
+    Ok(local::import_json(text)?
+        .into_iter()
+        .map(|src| Input {
+            name: src.name,
+            title: src.title,
+            text: Ok(src.text),
+        })
+        .collect())
 }
 
 /// Reads dropped or chosen files (a `FileList`) into inputs.
@@ -308,9 +338,11 @@ fn set_entries(sources: &[LocalSource], reports: Option<&[LocalReport]>) {
     state().entries.set(entries);
 }
 
-async fn list() -> Result<Vec<LocalSource>, String> {
+/// The stored sources, and why each stored record that is not one could
+/// not be restored.
+async fn list() -> Result<(Vec<LocalSource>, Vec<String>), String> {
     let json = call("list", &[]).await?;
-    local::sources_from_json(&json.as_string().unwrap_or_default())
+    local::stored_sources_from_json(&json.as_string().unwrap_or_default())
 }
 
 async fn put(sources: &[LocalSource]) -> Result<(), String> {

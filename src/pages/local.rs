@@ -41,19 +41,22 @@ pub fn Local() -> impl IntoView {
     };
     let take_files = move |files: wasm_bindgen::JsValue| {
         leptos::task::spawn_local(async move {
-            let inputs = local::read_files(files).await;
-            let (imports, docs): (Vec<Input>, Vec<Input>) = inputs
-                .into_iter()
-                .partition(|i| i.name.to_lowercase().ends_with(".json"));
-            for i in imports {
-                match i.text {
-                    Ok(t) => local::import(&i.name, &t),
-                    Err(e) => local::state()
-                        .problems
-                        .set(vec![format!("{}: {e}", i.name)]),
+            // Exports (.json) expand into their documents; everything the
+            // action brings is added in one build, and every refusal is
+            // listed together.
+            let mut docs: Vec<Input> = Vec::new();
+            let mut problems: Vec<String> = Vec::new();
+            for i in local::read_files(files).await {
+                if !i.name.to_lowercase().ends_with(".json") {
+                    docs.push(i);
+                    continue;
+                }
+                match i.text.and_then(|t| local::import_inputs(&t)) {
+                    Ok(more) => docs.extend(more),
+                    Err(e) => problems.push(format!("{}: {e}", i.name)),
                 }
             }
-            local::add(docs);
+            local::add_reporting(docs, problems);
         });
     };
     let on_pick = move |ev: leptos::ev::Event| {

@@ -99,6 +99,36 @@ pub fn sources_from_json(json: &str) -> Result<Vec<LocalSource>, String> {
     serde_json::from_str(json).map_err(|e| format!("stored documents could not be read ({e})"))
 }
 
+/// Reads the records storage holds (`[record, …]`, public/local-docs.js)
+/// one by one: every record that is a source, and for every other one (a
+/// damaged record, one from an older format, one the page could not
+/// serialize) a sentence saying which and why. One bad record never costs
+/// the others; it stays in storage untouched, since nothing rewrites the
+/// store wholesale. `Err` only when the list itself is not JSON.
+pub fn stored_sources_from_json(json: &str) -> Result<(Vec<LocalSource>, Vec<String>), String> {
+    let records: Vec<serde_json::Value> = serde_json::from_str(json)
+        .map_err(|e| format!("stored documents could not be read ({e})"))?;
+    let mut sources = Vec::new();
+    let mut problems = Vec::new();
+    for (n, record) in records.into_iter().enumerate() {
+        let name = match record.get("key").and_then(serde_json::Value::as_str) {
+            Some(key) => format!("stored document {key:?}"),
+            None => format!("stored document {} (it has no key)", n + 1),
+        };
+        let why = match record.get("unreadable").and_then(serde_json::Value::as_str) {
+            Some(why) => Err(why.to_string()),
+            None => serde_json::from_value::<LocalSource>(record).map_err(|e| e.to_string()),
+        };
+        match why {
+            Ok(source) => sources.push(source),
+            Err(why) => problems.push(format!(
+                "{name} could not be restored ({why}); it was left in storage as it was"
+            )),
+        }
+    }
+    Ok((sources, problems))
+}
+
 /// Reads what the page's file reader gives (`[{name, text} | {name,
 /// error}]`, public/local-docs.js): each file's name and its text, or why it
 /// could not be read.
@@ -386,6 +416,32 @@ mod tests {
         let newer = format!(r#"{{"format":"{EXPORT_FORMAT}","version":2,"documents":[]}}"#);
         assert!(import_json(&newer).unwrap_err().contains("version 2"));
         assert_eq!(sources_from_json(&sources_to_json(&docs)), Ok(docs));
+    }
+
+    #[test]
+    fn a_damaged_or_old_stored_record_costs_only_itself() {
+        let json = r#"[
+            {"key": "k1", "name": "a.txt", "text": "The port grew.", "added": "2026-01-01"},
+            {"key": "k2", "id": "old", "body": "an older format"},
+            {"key": "k3", "unreadable": "it holds a value JSON cannot write"},
+            42,
+            {"key": "k4", "name": "b.md", "text": "Second.", "title": null}
+        ]"#;
+        let (sources, problems) = stored_sources_from_json(json).unwrap();
+        let keys: Vec<&str> = sources.iter().map(|s| s.key.as_str()).collect();
+        assert_eq!(keys, ["k1", "k4"]);
+        assert_eq!(problems.len(), 3, "{problems:#?}");
+        assert!(
+            problems[0].starts_with("stored document \"k2\" could not be restored (missing field")
+        );
+        assert!(problems[1]
+            .contains("\"k3\" could not be restored (it holds a value JSON cannot write)"));
+        assert!(problems[2].starts_with("stored document 4 (it has no key)"));
+        assert!(problems
+            .iter()
+            .all(|p| p.ends_with("left in storage as it was")));
+        assert!(stored_sources_from_json("{not json").is_err());
+        assert_eq!(stored_sources_from_json("[]"), Ok((Vec::new(), Vec::new())));
     }
 
     #[test]
