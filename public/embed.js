@@ -27,7 +27,10 @@
     if (!host) return;
     host.postMessage({ ...message, source: 'far-east-atlas', version: VERSION }, parentOrigin && allowed.includes(parentOrigin) ? parentOrigin : '*');
   };
-  const ignore = (why, data) => console.info(`Far East Atlas embed: ignored message (${why})`, data);
+  // The reason only, not the message itself: a console that keeps every
+  // logged object (DevTools open, a test harness) would keep a hostile
+  // host's megabyte payloads alive, burst after burst.
+  const ignore = (why) => console.info(`Far East Atlas embed: ignored message (${why})`);
 
   const enc = encodeURIComponent;
   const isStr = (v) => typeof v === 'string';
@@ -90,13 +93,13 @@
 
   const handle = (event) => {
     const msg = event.data;
-    if (!allowed.includes(event.origin)) return ignore(`origin ${shown(event.origin)} is not allowed`, msg);
-    if (typeof msg !== 'object' || msg === null || msg.type !== 'atlas:command') return ignore('not an atlas:command object', msg);
-    if (msg.version !== VERSION) return ignore(`unsupported version ${shown(msg.version)}`, msg);
+    if (!allowed.includes(event.origin)) return ignore(`origin ${shown(event.origin)} is not allowed`);
+    if (typeof msg !== 'object' || msg === null || msg.type !== 'atlas:command') return ignore('not an atlas:command object');
+    if (msg.version !== VERSION) return ignore(`unsupported version ${shown(msg.version)}`);
     const run = isStr(msg.command) && Object.hasOwn(COMMANDS, msg.command) ? COMMANDS[msg.command] : null;
-    if (!run) return ignore(`unknown command ${shown(msg.command)}`, msg);
+    if (!run) return ignore(`unknown command ${shown(msg.command)}`);
     const problem = run(msg);
-    if (problem) ignore(problem, msg);
+    if (problem) ignore(problem);
   };
   window.addEventListener('message', (event) => {
     // The checks above convert nothing they have not type-checked; this is
@@ -106,7 +109,7 @@
     try {
       handle(event);
     } catch (e) {
-      ignore(`malformed command (${e && typeof e.message === 'string' ? e.message : 'unreadable'})`, event.data);
+      ignore(`malformed command (${e && typeof e.message === 'string' ? e.message : 'unreadable'})`);
     }
   });
 
