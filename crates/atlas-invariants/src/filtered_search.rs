@@ -16,6 +16,9 @@
 //! - the faceted-search rule: a value's count equals the passages shown
 //!   when that value alone is chosen in its facet, the other filters kept
 //!   (checked for one counted value of every facet);
+//! - the results view's search under the filters (options drawn too:
+//!   limit, offset, per-document cap, one document) returns only passages
+//!   the filters pass, at most `limit`, the cap kept, best first;
 //! - map counts name places and documents that exist;
 //! - `select_json` for the filters' URL reports the same total.
 
@@ -25,6 +28,7 @@ use atlas_core::analysis::text_words;
 use atlas_core::annotate::entity::EntityKind;
 use atlas_core::filter::api::select_json;
 use atlas_core::filter::{Facet, FacetCounts, Filters, Selection};
+use atlas_core::search::{SearchOptions, Searcher, MAX_LIMIT};
 use std::collections::BTreeSet;
 
 /// A value for a facet: one of the corpus's own (by index, wrapped) or a raw string.
@@ -50,6 +54,16 @@ enum QueryPick {
     Raw(String),
 }
 
+/// The search options of the results view, by field (`doc` by index, wrapped).
+#[derive(Debug, Arbitrary)]
+struct Options {
+    prefix_last: bool,
+    limit: u16,
+    offset: u16,
+    per_doc: Option<u8>,
+    doc: Option<u8>,
+}
+
 #[derive(Debug, Arbitrary)]
 struct Input {
     query: QueryPick,
@@ -58,6 +72,7 @@ struct Input {
     mentioned: Option<(u16, u16)>,
     /// Which counted value of each facet the count rule is checked on.
     probe: u8,
+    options: Options,
 }
 
 /// Decodes one input and checks it (see the module doc).
@@ -105,6 +120,8 @@ pub fn check(data: &[u8]) {
         assert!(n > 0 && (place as usize) < f.corpus.places.places.len());
         assert!((doc as usize) < f.corpus.documents.len());
     }
+
+    check_filtered_hits(f, &filters, &mask, &input.options);
 
     let url = filters.to_params().join("&");
     let json = select_json(&sel, &url);
@@ -293,4 +310,55 @@ fn probes(
         out.push((chosen, n, format!("mentioned {year}")));
     }
     out
+}
+
+/// The results view: the query searched over the passages the filters
+/// pass, with drawn options.
+fn check_filtered_hits(f: &Fixture, filters: &Filters, mask: &[bool], o: &Options) {
+    let docs = &f.corpus.documents;
+    let options = SearchOptions {
+        prefix_last: o.prefix_last,
+        limit: usize::from(o.limit),
+        offset: usize::from(o.offset),
+        per_doc: o.per_doc.map(usize::from),
+        doc: o
+            .doc
+            .and_then(|d| docs.get(usize::from(d) % docs.len().max(1)))
+            .map(|d| d.id.clone()),
+    };
+    let searcher = Searcher::new(&f.corpus, &f.index);
+    let r = searcher.search_where(&filters.q, &options, |p| {
+        mask.get(p as usize).copied().unwrap_or(false)
+    });
+    assert!(r.hits.len() <= options.limit.min(MAX_LIMIT), "{options:?}");
+    assert!(r.total <= mask.iter().filter(|&&m| m).count());
+    assert!(r.hits.windows(2).all(|w| w[0].score >= w[1].score));
+    let mut per_doc = std::collections::BTreeMap::<&str, usize>::new();
+    for h in &r.hits {
+        *per_doc.entry(h.doc.as_str()).or_default() += 1;
+        if let Some(doc) = &options.doc {
+            assert_eq!(&h.doc, doc);
+        }
+        let Some(&p) = passage_numbers(f).get(&h.block) else {
+            panic!("hit {} is no passage", h.block);
+        };
+        assert!(mask[p], "hit {} fails the filters {filters:?}", h.block);
+    }
+    if let Some(cap) = options.per_doc {
+        assert!(per_doc.values().all(|&n| n <= cap), "{per_doc:?}");
+    }
+}
+
+/// Passage number of every block id, built once.
+fn passage_numbers(f: &Fixture) -> &'static std::collections::HashMap<String, usize> {
+    static IDS: std::sync::OnceLock<std::collections::HashMap<String, usize>> =
+        std::sync::OnceLock::new();
+    IDS.get_or_init(|| {
+        f.index
+            .passages()
+            .iter()
+            .enumerate()
+            .filter_map(|(i, e)| Some((atlas_core::index::passages::block_id(&f.corpus, e.at)?, i)))
+            .collect()
+    })
 }
