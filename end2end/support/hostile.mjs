@@ -10,8 +10,9 @@
 
 /**
  * Runs in the page. `kind`: 'message' (postMessage commands to the page
- * itself, `count` of them in one task) or 'api' (`count` calls of the page
- * API). Returns `{ sent, kinds, broken: [descriptions] }`.
+ * itself, `count` of them in one task), 'api' (`count` calls of the page
+ * API) or 'records' (the store's content replaced by `count` records of
+ * random shapes; a promise). Returns `{ sent, kinds, broken: [descriptions] }`.
  */
 export function hostileBatch({ seed, kind, count }) {
   let s = seed | 0;
@@ -95,6 +96,38 @@ export function hostileBatch({ seed, kind, count }) {
     }
     return msg;
   };
+
+  if (kind === 'records') {
+    // `count` stored records of random shapes replace the store's content
+    // (the app restores them at its next start); resolves to how many.
+    const field = () => (chance(0.6) ? strings() : cloneable());
+    const record = (i) => {
+      const rec = { key: `r${i}` };
+      if (chance(0.8)) rec.name = chance(0.6) ? pick(['a.txt', 'b.md', 'c.html', 'noext', 'x.pdf']) : field();
+      if (chance(0.8)) rec.text = chance(0.6) ? `${strings()} The port of Vanino. ${strings()}` : field();
+      if (chance(0.4)) rec.title = field();
+      if (chance(0.5)) rec.added = chance(0.5) ? new Date(Math.floor(r() * 2e12)).toISOString() : field();
+      if (chance(0.2)) rec[pick(['id', 'body', '__proto__', 'constructor', 'version'])] = field();
+      if (chance(0.05)) rec.self = rec;
+      return rec;
+    };
+    return new Promise((ok, fail) => {
+      const open = indexedDB.open('far-east-atlas', 1);
+      open.onupgradeneeded = () => open.result.createObjectStore('documents', { keyPath: 'key' });
+      open.onerror = () => fail(open.error);
+      open.onsuccess = () => {
+        const tx = open.result.transaction('documents', 'readwrite');
+        const store = tx.objectStore('documents');
+        store.clear();
+        for (let i = 0; i < count; i++) store.put(record(i));
+        tx.oncomplete = () => {
+          open.result.close();
+          ok({ sent: count, kinds: { records: count }, broken: [] });
+        };
+        tx.onerror = () => fail(tx.error);
+      };
+    });
+  }
 
   const broken = [];
   const kinds = {};

@@ -328,6 +328,47 @@ test('damaged and old stored records are named at start-up; the readable ones ar
   assert.deepEqual(kept, ['bigint', 'cycle', 'good', 'odd-fields', 'old-format'], 'nothing unreadable was deleted');
 });
 
+test('stored records of random shapes: each one is restored or named, none deleted', async () => {
+  const page = await newPage(ctx.browser);
+  await page.goto(ctx.server.url);
+  await appReady(page);
+  const deadline = MINUTES > 0 ? Date.now() + MINUTES * 60000 : 0;
+  let batches = 0;
+  let records = 0;
+  do {
+    const seed = SEED + 77 + batches * 7919;
+    const { sent } = await page.evaluate(hostileBatch, { seed, kind: 'records', count: 6 });
+    await page.goto(`${ctx.server.url}#/local`);
+    await page.reload();
+    await appReady(page);
+    await page.waitForFunction(() => !document.querySelector('[data-testid="local-empty"]')?.textContent.includes('Reading'), null, { timeout: 30000 });
+    await localIdle(page);
+    const rows = await page.locator('[data-testid="local-row"]').count();
+    const problems = (await page.locator('[data-testid="local-problems"]').count()) ? await page.textContent('[data-testid="local-problems"]') : '';
+    const named = (problems.match(/could not be restored/g) ?? []).length;
+    assert.equal(rows + named, sent, `records seed ${seed}: ${rows} restored + ${named} named of ${sent}\n${problems}`);
+    assert.deepEqual(page.problems, [], `console after records seed ${seed}`);
+    const stored = await page.evaluate(
+      () =>
+        new Promise((ok) => {
+          const open = indexedDB.open('far-east-atlas', 1);
+          open.onsuccess = () => {
+            const req = open.result.transaction('documents').objectStore('documents').count();
+            req.onsuccess = () => {
+              open.result.close();
+              ok(req.result);
+            };
+          };
+        }),
+    );
+    assert.equal(stored, sent, `records seed ${seed}: a stored record was deleted`);
+    batches++;
+    records += sent;
+  } while (deadline && Date.now() < deadline);
+  await assertAlive(page, 'random stored records');
+  console.log(`# stored records (seed ${SEED}${MINUTES ? `, ${MINUTES} min` : ''}): ${records} records in ${batches} start-ups, 0 failures`);
+});
+
 test('a store from a newer version, or deleted, leaves the app on the embedded corpus and says why', async () => {
   const page = await newPage(ctx.browser);
   await page.goto(ctx.server.url);
