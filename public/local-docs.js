@@ -138,7 +138,8 @@
 
   window.atlasLocal = {
     /**
-     * Every stored record as a JSON array, oldest first. A record JSON
+     * Every stored record, oldest first, as a JSON array of each record's
+     * own JSON text. A record JSON
      * cannot write (a value from another app or a damaged store: a BigInt,
      * a cycle) becomes {key, unreadable: why}, so src/local.rs can name it
      * and restore the rest; nothing here converts a field it has not
@@ -147,16 +148,21 @@
     list: () =>
       transaction('readonly', (store) => store.getAll()).then((records) => {
         const added = (r) => (r && typeof r.added === 'string' ? r.added : '');
+        // A lone surrogate (only a damaged store holds one: the app writes
+        // what Rust wrote) becomes U+FFFD rather than costing the record.
+        const heal = (k, v) => (typeof v === 'string' && !v.isWellFormed() ? v.toWellFormed() : v);
         const rows = (Array.isArray(records) ? records : []).map((record) => {
           try {
-            return JSON.stringify(record) ?? JSON.stringify({ unreadable: 'it is empty' });
+            return JSON.stringify(record, heal) ?? JSON.stringify({ unreadable: 'it is empty' });
           } catch (error) {
             const key = record && typeof record.key === 'string' ? record.key : undefined;
             return JSON.stringify({ key, unreadable: `it holds data this app cannot read back${error?.name ? `: ${error.name}` : ''}` });
           }
         });
         const order = rows.map((row, i) => [added(records[i]), i]).sort((a, b) => a[0].localeCompare(b[0]) || a[1] - b[1]);
-        return `[${order.map(([, i]) => rows[i]).join(',')}]`;
+        // Each record's JSON as a string of its own, so one that Rust
+        // cannot read costs only itself.
+        return JSON.stringify(order.map(([, i]) => rows[i]));
       }),
     /** Stores the sources of a JSON array (all or none). */
     put: (json) =>

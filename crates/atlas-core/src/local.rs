@@ -99,18 +99,28 @@ pub fn sources_from_json(json: &str) -> Result<Vec<LocalSource>, String> {
     serde_json::from_str(json).map_err(|e| format!("stored documents could not be read ({e})"))
 }
 
-/// Reads the records storage holds (`[record, …]`, public/local-docs.js)
-/// one by one: every record that is a source, and for every other one (a
+/// Reads the records storage holds (a JSON array of each record's own JSON
+/// text, public/local-docs.js) one by one: every record that is a source, and for every other one (a
 /// damaged record, one from an older format, one the page could not
 /// serialize) a sentence saying which and why. One bad record never costs
 /// the others; it stays in storage untouched, since nothing rewrites the
 /// store wholesale. `Err` only when the list itself is not JSON.
 pub fn stored_sources_from_json(json: &str) -> Result<(Vec<LocalSource>, Vec<String>), String> {
-    let records: Vec<serde_json::Value> = serde_json::from_str(json)
+    let texts: Vec<String> = serde_json::from_str(json)
         .map_err(|e| format!("stored documents could not be read ({e})"))?;
     let mut sources = Vec::new();
     let mut problems = Vec::new();
-    for (n, record) in records.into_iter().enumerate() {
+    for (n, text) in texts.iter().enumerate() {
+        let record: serde_json::Value = match serde_json::from_str(text) {
+            Ok(r) => r,
+            Err(e) => {
+                problems.push(format!(
+                    "stored document {} could not be restored ({e}); it was left in storage as it was",
+                    n + 1
+                ));
+                continue;
+            }
+        };
         let name = match record.get("key").and_then(serde_json::Value::as_str) {
             Some(key) => format!("stored document {key:?}"),
             None => format!("stored document {} (it has no key)", n + 1),
@@ -420,17 +430,23 @@ mod tests {
 
     #[test]
     fn a_damaged_or_old_stored_record_costs_only_itself() {
-        let json = r#"[
-            {"key": "k1", "name": "a.txt", "text": "The port grew.", "added": "2026-01-01"},
-            {"key": "k2", "id": "old", "body": "an older format"},
-            {"key": "k3", "unreadable": "it holds a value JSON cannot write"},
-            42,
-            {"key": "k4", "name": "b.md", "text": "Second.", "title": null}
-        ]"#;
-        let (sources, problems) = stored_sources_from_json(json).unwrap();
+        let records = [
+            r#"{"key": "k1", "name": "a.txt", "text": "The port grew.", "added": "2026-01-01"}"#,
+            r#"{"key": "k2", "id": "old", "body": "an older format"}"#,
+            r#"{"key": "k3", "unreadable": "it holds a value JSON cannot write"}"#,
+            "42",
+            r#"{"key": "k4", "name": "b.md", "text": "Second.", "title": null}"#,
+            r#"{"key": "k5", "name": "c.txt", "text": "lone \ud800 surrogate"}"#,
+        ];
+        let json = serde_json::to_string(&records).unwrap();
+        let (sources, problems) = stored_sources_from_json(&json).unwrap();
         let keys: Vec<&str> = sources.iter().map(|s| s.key.as_str()).collect();
         assert_eq!(keys, ["k1", "k4"]);
-        assert_eq!(problems.len(), 3, "{problems:#?}");
+        assert_eq!(problems.len(), 4, "{problems:#?}");
+        assert!(
+            problems[3].starts_with("stored document 6 could not be restored ("),
+            "{problems:#?}"
+        );
         assert!(
             problems[0].starts_with("stored document \"k2\" could not be restored (missing field")
         );
