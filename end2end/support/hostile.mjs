@@ -8,6 +8,17 @@
 // own PRNG and generators. A batch returns what it did and any promise it
 // saw broken, so a failure names the seed and batch that reproduce it.
 
+/** Mulberry32, for generators that run in Node (the page batch carries its own copy). */
+export function rng(seed) {
+  let s = seed | 0;
+  return () => {
+    s = (s + 0x6d2b79f5) | 0;
+    let t = Math.imul(s ^ (s >>> 15), 1 | s);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
 /**
  * Runs in the page. `kind`: 'message' (postMessage commands to the page
  * itself, `count` of them in one task), 'api' (`count` calls of the page

@@ -15,7 +15,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { newPage, appReady } from '../support/browser.mjs';
 import { appSuite } from '../support/suite.mjs';
-import { hostileBatch } from '../support/hostile.mjs';
+import { hostileBatch, rng } from '../support/hostile.mjs';
 
 const ctx = appSuite();
 const SEED = Number(process.env.ATLAS_FUZZ_SEED ?? 20261204);
@@ -154,13 +154,7 @@ const EXPORT = 'far-east-atlas-local-documents';
 
 /** Seeded hostile files for the local page, as Playwright file payloads. */
 function hostileFiles(seed) {
-  let s = seed | 0;
-  const r = () => {
-    s = (s + 0x6d2b79f5) | 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const r = rng(seed);
   const bytes = (n) => Buffer.from(Array.from({ length: n }, () => Math.floor(r() * 256)));
   const file = (name, content, mimeType = 'text/plain') => ({ name, mimeType, buffer: Buffer.isBuffer(content) ? content : Buffer.from(content) });
   const exportOf = (documents, extra = {}) => JSON.stringify({ format: EXPORT, version: 1, documents, ...extra });
