@@ -117,9 +117,10 @@ impl SearchIndex {
         &self.keys
     }
 
-    /// The postings offsets of the terms sharing a phonetic key.
-    pub fn key_terms(&self, key_offset: u64) -> Vec<u64> {
-        postings::decode_offsets(&self.key_terms, key_offset)
+    /// The terms sharing a phonetic key: `(postings offset, mask of the
+    /// term's forms that have the key)`.
+    pub fn key_terms(&self, key_offset: u64) -> Vec<(u64, u64)> {
+        postings::decode_key_terms(&self.key_terms, key_offset)
     }
 
     /// The `(passage, tf)` list of a term.
@@ -147,6 +148,13 @@ impl SearchIndex {
     /// [`SearchIndex::positions`] in flat vectors, for walking many lists.
     pub fn position_lists(&self, term_offset: u64) -> postings::PositionLists {
         postings::decode_position_lists(&self.postings, term_offset)
+    }
+
+    /// The term's word positions in each of the passages `wanted`
+    /// (ascending), as `(index into wanted, forms mask, positions)`; see
+    /// [`postings::positions_in`].
+    pub fn positions_in(&self, term_offset: u64, wanted: &[u32]) -> Vec<(usize, u64, Vec<u32>)> {
+        postings::positions_in(&self.postings, term_offset, wanted)
     }
 
     /// How many passages hold a term.

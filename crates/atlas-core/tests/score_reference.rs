@@ -148,7 +148,12 @@ fn atom_matches(
         let idf = bm25::idf(index.doc_freq(r.offset), n);
         for (p, tf, forms) in index.postings_with_forms(r.offset) {
             let entry = &index.passages()[p as usize];
-            let tier = r.tier_in(forms).in_language(entry.lang(), lang);
+            // A term reached only through a phonetic key holds only in
+            // passages with a form that has the key.
+            let Some(tier) = r.tier_in(forms) else {
+                continue;
+            };
+            let tier = tier.in_language(entry.lang(), lang);
             let m = AtomMatch {
                 tier,
                 score: tier.weight() * score::term_score(index, entry, tf, idf),
@@ -211,7 +216,7 @@ fn phrase_matches(index: &SearchIndex, atom: &Expanded, lang: &str, acc: &mut [O
                 .terms
                 .iter()
                 .zip(&forms)
-                .all(|(r, f)| r.tier_in(f.get(&p).copied().unwrap_or(0)) == Tier::Exact);
+                .all(|(r, f)| r.tier_in(f.get(&p).copied().unwrap_or(0)) == Some(Tier::Exact));
             let tier =
                 if exact { Tier::Exact } else { Tier::Stemmed }.in_language(entry.lang(), lang);
             let mut s = score::term_score(index, entry, starts.len() as u32, idfs[0]);

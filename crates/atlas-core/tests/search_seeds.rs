@@ -387,3 +387,56 @@ fn russia_is_not_led_by_the_spanish_keyword_line() {
     let spanish = r.hits.iter().position(|h| h.block.ends_with(":meta:4"));
     assert_eq!(spanish, None, "{:?}", r.hits[0]);
 }
+
+/// Snippets find their matches in the index's word positions, the reader's
+/// highlighter by analysing the text: over every benchmark query and every
+/// judged query, on every hit, the two must mark the same words. A whole
+/// passage's spans equal the highlights; a cut one's are the highlights
+/// that fall inside its window.
+#[test]
+fn snippet_marks_are_the_highlighters_marks() {
+    let (corpus, index) = fixture();
+    let searcher = Searcher::new(corpus, index);
+    let bench = include_str!("../benches/queries.txt");
+    let judged = include_str!("../../../eval/search/judgements.tsv");
+    let queries: Vec<&str> = bench
+        .lines()
+        .filter_map(|l| l.split_once('\t').map(|(_, q)| q))
+        .chain(judged.lines().filter_map(|l| {
+            let q = l.split('\t').nth(1)?;
+            (!l.starts_with('#') && !q.is_empty()).then_some(q)
+        }))
+        .collect();
+    assert!(queries.len() > 150, "only {} queries", queries.len());
+    let (mut hits, mut marked) = (0, 0);
+    for q in queries {
+        let r = search_with(q, &SearchOptions::default());
+        for h in &r.hits {
+            hits += 1;
+            let (_, text) = atlas_core::index::passages::by_block_id(corpus, &h.block)
+                .unwrap_or_else(|| panic!("{q:?}: hit {} has no passage", h.block));
+            let shift = if h.snippet.starts_with('…') {
+                '…'.len_utf8()
+            } else {
+                0
+            };
+            let body = h.snippet[shift..].trim_end_matches('…');
+            let start = text
+                .find(body)
+                .unwrap_or_else(|| panic!("{q:?}: snippet of {} is not its text", h.block));
+            let end = start + body.len();
+            let expected: Vec<[usize; 2]> = searcher
+                .highlight(q, &h.block)
+                .into_iter()
+                .filter(|&(a, b)| a >= start && b <= end)
+                .map(|(a, b)| [a - start + shift, b - start + shift])
+                .collect();
+            assert_eq!(h.spans, expected, "{q:?} in {}: {:?}", h.block, h.snippet);
+            marked += usize::from(!h.spans.is_empty());
+        }
+    }
+    assert!(
+        hits > 1000 && marked * 10 > hits * 9,
+        "{marked} of {hits} hits marked"
+    );
+}

@@ -17,7 +17,8 @@ type TermInPassage = (u32, Vec<u32>, BTreeSet<String>);
 /// The index data for a corpus.
 pub fn build(corpus: &Corpus) -> IndexData {
     let mut terms: BTreeMap<String, Vec<TermInPassage>> = BTreeMap::new();
-    let mut keys: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    // key → term → the exact forms of that term that have the key.
+    let mut keys: BTreeMap<String, BTreeMap<String, BTreeSet<String>>> = BTreeMap::new();
     let mut passages = Vec::new();
     let mut len_sum = [0f64; 4];
     let mut len_count = [0f64; 4];
@@ -31,7 +32,11 @@ pub fn build(corpus: &Corpus) -> IndexData {
             }
             len += 1;
             if let Some(key) = phonetic_key(&t.folded) {
-                keys.entry(key).or_default().insert(t.term.clone());
+                keys.entry(key)
+                    .or_default()
+                    .entry(t.term.clone())
+                    .or_default()
+                    .insert(exact_form(&t.folded));
             }
             let slot = positions.entry(t.term).or_default();
             slot.0.push(i as u32);
@@ -52,6 +57,7 @@ pub fn build(corpus: &Corpus) -> IndexData {
 
     let mut blob = Vec::new();
     let mut term_offsets: BTreeMap<&str, u64> = BTreeMap::new();
+    let mut term_forms: BTreeMap<&str, Vec<String>> = BTreeMap::new();
     for (term, list) in &terms {
         term_offsets.insert(term, blob.len() as u64);
         let forms = form_ids(term, list.iter().map(|(_, _, f)| f));
@@ -68,17 +74,28 @@ pub fn build(corpus: &Corpus) -> IndexData {
             })
             .collect();
         postings::encode(&mut blob, term, &forms, &list);
+        term_forms.insert(term, forms);
     }
     let mut key_blob = Vec::new();
     let mut key_offsets: Vec<(&str, u64)> = Vec::with_capacity(keys.len());
-    for (key, set) in &keys {
-        let mut offs: Vec<u64> = set
+    for (key, by_term) in &keys {
+        let mut offs: Vec<(u64, Option<u64>)> = by_term
             .iter()
-            .filter_map(|t| term_offsets.get(t.as_str()).copied())
+            .filter_map(|(t, sounding)| {
+                let offset = term_offsets.get(t.as_str()).copied()?;
+                let forms = term_forms.get(t.as_str())?;
+                let mask = forms
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, f)| sounding.contains(*f))
+                    .fold(0, |mask, (id, _)| mask | postings::form_bit(id));
+                let every = forms.iter().all(|f| sounding.contains(f));
+                Some((offset, (!every).then_some(mask)))
+            })
             .collect();
         offs.sort_unstable();
         key_offsets.push((key, key_blob.len() as u64));
-        postings::encode_offsets(&mut key_blob, &offs);
+        postings::encode_key_terms(&mut key_blob, &offs);
     }
     let avg_len = Field::ALL
         .iter()

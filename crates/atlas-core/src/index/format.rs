@@ -45,7 +45,8 @@ pub struct IndexData {
     pub terms: Vec<u8>,
     /// FST map: phonetic key → offset of its term list in `key_terms`.
     pub keys: Vec<u8>,
-    /// Term lists per key: sorted term offsets (see `postings::encode_offsets`).
+    /// Term lists per key: sorted term offsets with the forms that have the
+    /// key (see `postings::encode_key_terms`).
     pub key_terms: Vec<u8>,
     /// Postings lists (see `postings::encode`).
     pub postings: Vec<u8>,

@@ -228,9 +228,45 @@ pub fn decode_position_lists(bytes: &[u8], offset: u64) -> PositionLists {
     out
 }
 
+/// The word positions of the term at `offset` in each of the passages
+/// `wanted` (ascending): `(index into wanted, forms mask, positions)` for
+/// those that hold it. One walk of the list that stops past the last wanted passage,
+/// keeping nothing of the others: how snippets find their matches without
+/// re-reading the passages.
+pub fn positions_in(bytes: &[u8], offset: u64, wanted: &[u32]) -> Vec<(usize, u64, Vec<u32>)> {
+    let mut out = Vec::new();
+    let Some(&last) = wanted.last() else {
+        return out;
+    };
+    let mut at = 0usize;
+    walk_while(bytes, offset, true, |p, _, forms, positions| {
+        while wanted.get(at).is_some_and(|&w| w < p) {
+            at += 1;
+        }
+        if wanted.get(at) == Some(&p) {
+            out.push((at, forms, positions.to_vec()));
+        }
+        p < last
+    });
+    out
+}
+
 /// Calls `f(passage, tf, forms mask, positions)` for each passage of the
 /// list at `offset`; positions are only collected when `keep`.
 fn walk(bytes: &[u8], offset: u64, mut f: impl FnMut(u32, u32, u64, &[u32]), keep: bool) {
+    walk_while(bytes, offset, keep, |p, tf, forms, positions| {
+        f(p, tf, forms, positions);
+        true
+    });
+}
+
+/// [`walk`] that stops as soon as `f` returns `false`.
+fn walk_while(
+    bytes: &[u8],
+    offset: u64,
+    keep: bool,
+    mut f: impl FnMut(u32, u32, u64, &[u32]) -> bool,
+) {
     let mut pos = offset as usize;
     let n = read_varint(bytes, &mut pos).unwrap_or(0) as usize;
     let Some(header) = read_varint(bytes, &mut pos) else {
@@ -274,32 +310,54 @@ fn walk(bytes: &[u8], offset: u64, mut f: impl FnMut(u32, u32, u64, &[u32]), kee
                 positions.push(at);
             }
         }
-        f(p, tf as u32, mask, &positions);
+        if !f(p, tf as u32, mask, &positions) {
+            return;
+        }
     }
 }
 
-/// Appends a sorted list of offsets (a key's terms) as `count, deltas`.
-pub fn encode_offsets(out: &mut Vec<u8>, list: &[u64]) {
+/// Appends a key's terms: `count`, then per term (by ascending postings
+/// offset) `offset delta << 1 | has mask` and, when only some of the term's
+/// exact forms have the key, the mask of those (see [`form_bit`]); `None`
+/// stands for every form, the usual case, and costs no byte. The mask
+/// matters because a key is computed per word and a term gathers several
+/// words: `putting` sounds like `Путин` but stems to `put`, and only the
+/// passages holding that form may match by the key.
+pub fn encode_key_terms(out: &mut Vec<u8>, list: &[(u64, Option<u64>)]) {
     push_varint(out, list.len() as u64);
     let mut prev = 0;
-    for &o in list {
-        push_varint(out, o.saturating_sub(prev));
+    for &(o, forms) in list {
+        let delta = o.saturating_sub(prev);
+        push_varint(out, (delta << 1) | u64::from(forms.is_some()));
+        if let Some(mask) = forms {
+            push_varint(out, mask);
+        }
         prev = o;
     }
 }
 
-/// Decodes a list written by [`encode_offsets`].
-pub fn decode_offsets(bytes: &[u8], offset: u64) -> Vec<u64> {
+/// Decodes a list written by [`encode_key_terms`] as `(term offset, forms
+/// mask)`, the mask all ones for every form; a damaged list yields what
+/// could be read.
+pub fn decode_key_terms(bytes: &[u8], offset: u64) -> Vec<(u64, u64)> {
     let mut pos = offset as usize;
     let n = read_varint(bytes, &mut pos).unwrap_or(0) as usize;
     let mut out = Vec::with_capacity(n.min(bytes.len()));
     let mut o = 0u64;
     for _ in 0..n {
-        let Some(delta) = read_varint(bytes, &mut pos) else {
+        let Some(tag) = read_varint(bytes, &mut pos) else {
             break;
         };
-        o = o.saturating_add(delta);
-        out.push(o);
+        let forms = if tag & 1 == 1 {
+            match read_varint(bytes, &mut pos) {
+                Some(mask) => mask,
+                None => break,
+            }
+        } else {
+            u64::MAX
+        };
+        o = o.saturating_add(tag >> 1);
+        out.push((o, forms));
     }
     out
 }
@@ -341,8 +399,14 @@ mod tests {
         assert!(decode(&blob, 999).is_empty());
         assert!(forms(&blob, 999, "x").is_empty());
         let mut offs = Vec::new();
-        encode_offsets(&mut offs, &[5, 9, 400]);
-        assert_eq!(decode_offsets(&offs, 0), [5, 9, 400]);
+        encode_key_terms(&mut offs, &[(5, Some(1)), (9, Some(6)), (400, None)]);
+        assert_eq!(
+            decode_key_terms(&offs, 0),
+            [(5, 1), (9, 6), (400, u64::MAX)]
+        );
+        assert_eq!(offs.len(), 1 + 2 + 2 + 2, "no mask byte for every form");
+        assert_eq!(decode_key_terms(&offs[..5], 0), [(5, 1), (9, 6)]);
+        assert_eq!(decode_key_terms(&offs[..4], 0), [(5, 1)]);
     }
 
     #[test]

@@ -38,23 +38,32 @@ pub enum Reach {
 pub struct Reached {
     /// Offset of the term's postings.
     pub offset: u64,
-    /// How the term was reached (the best way, when there are several);
-    /// the query word's own stem is [`Tier::Stemmed`] until a passage shows
-    /// the exact form.
-    pub tier: Tier,
+    /// The best way the term was reached that holds in every passage
+    /// (stem, completion, typo); `None` when it was reached only through a
+    /// phonetic key. The query word's own stem is [`Tier::Stemmed`] until a
+    /// passage shows the exact form.
+    pub tier: Option<Tier>,
     /// For the query word's own stem: the forms-mask bit of the word as
     /// typed, when the corpus holds that form (and it has one of the first
     /// 63 ids, see [`form_bit`]).
     pub exact: Option<u64>,
+    /// Reached through a phonetic key: the best such way and the mask of
+    /// the term's forms that have the key. It holds only in passages with
+    /// one of those forms: `Путин` reaches the term `put` through the form
+    /// `putting`, which a passage with only `put` does not hold.
+    pub keyed: Option<(Tier, u64)>,
 }
 
 impl Reached {
-    /// The tier in a passage whose forms mask is `forms`.
-    pub fn tier_in(&self, forms: u64) -> Tier {
-        match self.exact {
-            Some(bit) if forms & bit != 0 => Tier::Exact,
-            _ => self.tier,
-        }
+    /// The tier in a passage whose forms mask is `forms`; `None` when no
+    /// way of reaching the term holds there.
+    pub fn tier_in(&self, forms: u64) -> Option<Tier> {
+        let exact = matches!(self.exact, Some(bit) if forms & bit != 0).then_some(Tier::Exact);
+        let keyed = self
+            .keyed
+            .filter(|&(_, mask)| forms & mask != 0)
+            .map(|(t, _)| t);
+        [exact, self.tier, keyed].into_iter().flatten().min()
     }
 }
 
@@ -94,6 +103,12 @@ pub struct Matcher {
 }
 
 impl Matcher {
+    /// For a phrase: how many words it spans, stop words included (0 for a
+    /// term atom).
+    pub fn phrase_len(&self) -> usize {
+        self.phrase.len()
+    }
+
     /// `true` when a single word matches a term atom.
     pub fn word_matches(&self, w: &TextWord) -> bool {
         if self.terms.iter().any(|t| w.may_stem_to(t) && w.term() == t) {
@@ -148,26 +163,37 @@ pub fn expand(index: &SearchIndex, atom: &Atom, reach: Reach) -> Expanded {
 
 fn expand_term(index: &SearchIndex, atom: &TermAtom, reach: Reach) -> Expanded {
     let mut reached: HashMap<u64, Reached> = HashMap::new();
-    let mut add = |offset: u64, tier: Tier| {
+    // `forms`: the mask of forms a key reaches, or `None` for a way that
+    // holds in every passage.
+    let mut add = |offset: u64, tier: Tier, forms: Option<u64>| {
         let slot = reached.entry(offset).or_insert(Reached {
             offset,
-            tier,
+            tier: None,
             exact: None,
+            keyed: None,
         });
-        slot.tier = slot.tier.min(tier);
+        match forms {
+            None => slot.tier = Some(slot.tier.map_or(tier, |t| t.min(tier))),
+            Some(mask) => {
+                slot.keyed = Some(match slot.keyed {
+                    Some((t, m)) => (t.min(tier), m | mask),
+                    None => (tier, mask),
+                })
+            }
+        }
     };
     let mut matcher = Matcher::default();
     let word = &atom.word;
     let own = index.terms().get(&word.term);
     if let Some(o) = own {
-        add(o, Tier::Stemmed);
+        add(o, Tier::Stemmed, None);
     }
     matcher.terms.insert(word.term.clone());
     let key = phonetic_key(&word.folded);
     if let Some(k) = &key {
         if let Some(ko) = index.keys().get(k) {
-            for o in index.key_terms(ko) {
-                add(o, Tier::Translit);
+            for (o, forms) in index.key_terms(ko) {
+                add(o, Tier::Translit, Some(forms));
             }
         }
         matcher.key = Some(k.clone());
@@ -181,13 +207,13 @@ fn expand_term(index: &SearchIndex, atom: &TermAtom, reach: Reach) -> Expanded {
                 .filter(|c| !matches!(c, '\'' | '.'))
                 .collect();
             for (term, o) in prefixed(index.terms(), &stem) {
-                add(o, Tier::Prefix);
+                add(o, Tier::Prefix, None);
                 matcher.terms.insert(term);
             }
             if let Some(k) = &key {
                 for (_, ko) in prefixed(index.keys(), k) {
-                    for o in index.key_terms(ko) {
-                        add(o, Tier::TranslitPrefix);
+                    for (o, forms) in index.key_terms(ko) {
+                        add(o, Tier::TranslitPrefix, Some(forms));
                     }
                 }
                 matcher.key_prefix = Some(k.clone());
@@ -196,7 +222,7 @@ fn expand_term(index: &SearchIndex, atom: &TermAtom, reach: Reach) -> Expanded {
         if chars <= MAX_FUZZY_CHARS {
             let max = fuzzy::allowed_edits(chars);
             for (term, o, d) in fuzzy::near(index.terms(), &word.term, max, fuzzy::MAX_EXPANSIONS) {
-                add(o, if d <= 1 { Tier::Typo1 } else { Tier::Typo2 });
+                add(o, if d <= 1 { Tier::Typo1 } else { Tier::Typo2 }, None);
                 matcher.terms.insert(term);
             }
         }
@@ -219,8 +245,9 @@ fn expand_phrase(index: &SearchIndex, words: &[Word]) -> Expanded {
         match index.terms().get(&w.term) {
             Some(offset) => terms.push(Reached {
                 offset,
-                tier: Tier::Stemmed,
+                tier: Some(Tier::Stemmed),
                 exact: exact_bit(index, offset, &w.term, &w.folded),
+                keyed: None,
             }),
             // A word the corpus never uses: the phrase cannot match.
             None => return Expanded::default_phrase(),

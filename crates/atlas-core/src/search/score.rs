@@ -343,7 +343,10 @@ fn atom_hits(
             let Some(entry) = in_scope(p) else {
                 continue;
             };
-            let tier = r.tier_in(forms).in_language(entry.lang(), lang);
+            let Some(tier) = r.tier_in(forms) else {
+                continue;
+            };
+            let tier = tier.in_language(entry.lang(), lang);
             out.push((
                 p,
                 AtomMatch {
@@ -428,11 +431,11 @@ fn phrase_hits<'i>(
         let Some(entry) = in_scope(p).filter(|_| found) else {
             continue;
         };
-        let exact = first.tier_in(firsts.forms(i)) == Tier::Exact
+        let exact = first.tier_in(firsts.forms(i)) == Some(Tier::Exact)
             && atom.terms[1..]
                 .iter()
                 .zip(&lists)
-                .all(|(r, &(_, forms))| r.tier_in(forms) == Tier::Exact);
+                .all(|(r, &(_, forms))| r.tier_in(forms) == Some(Tier::Exact));
         let tier = if exact { Tier::Exact } else { Tier::Stemmed }.in_language(entry.lang(), lang);
         let mut sum = term_score(index, entry, starts.len() as u32, idfs[0]);
         for ((l, _), idf) in lists.iter().zip(&idfs[1..]) {

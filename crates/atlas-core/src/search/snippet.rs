@@ -33,14 +33,32 @@ pub struct Snippet {
 /// Cuts the best window of `text`, given the byte ranges of its words and
 /// which runs of words matched.
 pub fn cut(text: &str, tokens: &[(usize, usize)], occ: &[Occurrence]) -> Snippet {
+    cut_known(text, tokens, false, occ)
+}
+
+/// How many of a long passage's first words [`cut_known`] must be given
+/// for the matches `occ`: one past the window it will choose. The choice
+/// does not depend on how many words follow the window, so it is made
+/// here without them.
+pub fn words_needed(occ: &[Occurrence]) -> usize {
+    best_window(occ, usize::MAX).1.saturating_add(1)
+}
+
+/// [`cut`] from the first words of the text only: `tokens` are the first
+/// [`words_needed`] words, or all of them (always all for a text short
+/// enough to be shown whole), and `more` says that the text has words
+/// after them. Finding word boundaries is most of a snippet's cost,
+/// and a window near the start need not know where the 300th word is.
+pub fn cut_known(text: &str, tokens: &[(usize, usize)], more: bool, occ: &[Occurrence]) -> Snippet {
     let n = tokens.len();
-    let (a, b) = if text.chars().count() <= WHOLE_UP_TO_CHARS || n == 0 {
-        (0, n)
-    } else {
-        best_window(occ, n)
-    };
+    let whole = text.chars().count() <= WHOLE_UP_TO_CHARS || n == 0;
+    let (a, b) = if whole { (0, n) } else { best_window(occ, n) };
     let start = if a == 0 { 0 } else { tokens[a].0 };
-    let end = if b >= n { text.len() } else { tokens[b - 1].1 };
+    let end = if whole || (b >= n && !more) {
+        text.len()
+    } else {
+        tokens[b - 1].1
+    };
     let mut out = String::new();
     if start > 0 {
         out.push('…');
@@ -123,6 +141,43 @@ mod tests {
         let mut empty: Vec<[usize; 2]> = Vec::new();
         merge_overlapping(&mut empty);
         assert!(empty.is_empty());
+    }
+
+    #[test]
+    fn the_first_words_needed_cut_the_same_snippet_as_all_words() {
+        let long = (0..400)
+            .map(|i| format!("w{i}"))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let short = "A short passage of many small words: a b c d e f g h i j k l m n o p q r s t u v w x y z a b c d e f g h i j k l m n o p.";
+        for text in [long.as_str(), short] {
+            let all = bounds(text);
+            let n = all.len();
+            for at in [
+                vec![],
+                vec![0],
+                vec![3, 9],
+                vec![n / 2],
+                vec![n - 1],
+                vec![40, n - 2],
+            ] {
+                let occ: Vec<Occurrence> = at
+                    .iter()
+                    .map(|&i| Occurrence {
+                        from: i,
+                        to: i + 1,
+                        atom: i % 2,
+                    })
+                    .collect();
+                let k = if text.chars().count() <= WHOLE_UP_TO_CHARS {
+                    n
+                } else {
+                    words_needed(&occ).min(n)
+                };
+                let known = cut_known(text, &all[..k], k < n, &occ);
+                assert_eq!(known, cut(text, &all, &occ), "matches at {at:?}");
+            }
+        }
     }
 
     #[test]
