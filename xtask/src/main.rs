@@ -8,6 +8,7 @@
 
 mod fuzz;
 mod gazetteer;
+mod peers;
 mod scale;
 mod setup;
 mod sizes;
@@ -25,13 +26,14 @@ tasks:
   dist    set up, then build the release dist/ (relative URLs) and print file sizes
   test    set up, then run every test: native cargo tests, the release build, browser tests on dist/
   sizes   print raw and gzip sizes of the files in dist/
-  bench   engine query latency (Criterion, per query class), dist/ sizes, start-up (and where its main-thread time goes) and keystroke-to-paint latency in Chromium
+  bench   engine query latency (Criterion, per query class), dist/ sizes, start-up (and where its main-thread time goes), keystroke-to-paint latency, and the seeds' bench-peers, in Chromium
   lighthouse  Lighthouse scores (mobile and desktop profiles) of the release dist/ in Debian Chromium
   gazetteer  regenerate data/gazetteer-geonames.tsv from pinned GeoNames and Natural Earth packages
   fuzz [--minutes N] [--targets a,b] [--no-cmin]  run each fuzz target N minutes (nightly, cargo-fuzz), minimise its corpus, report executions, coverage, crashes
   fuzz-browser [--minutes N] [--seed S]  the hostile-input sweep of the browser entry points, N minutes per entry point, on the release dist/
   synth --factor N [--out DIR]      a synthetic seed folder of N x the seeds (default target/synth/xN/)
-  bench-scale [--factors 1,10,100]  build, size, start-up, query latency and memory per synthetic corpus size";
+  bench-scale [--factors 1,10,100]  build, size, start-up, query latency and memory per synthetic corpus size
+  bench-peers [--factors 1,10,100]  our search beside MiniSearch and FlexSearch in one Chromium page, same passages and queries (default: the seeds)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -48,6 +50,7 @@ fn main() -> ExitCode {
         Some("synth") => synth::run(&args[1..]),
         Some("gazetteer") => gazetteer::run(),
         Some("bench-scale") => scale::run(&args[1..]),
+        Some("bench-peers") => peers::run(&args[1..]),
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);
@@ -105,7 +108,7 @@ fn serve(extra: &[String]) -> Result<(), String> {
     run_checked(Command::new("trunk").arg("serve").args(extra))
 }
 
-fn dist() -> Result<PathBuf, String> {
+pub fn dist() -> Result<PathBuf, String> {
     setup::install(setup::Scope::Release)?;
     let started = Instant::now();
     run_checked(Command::new("trunk").args(["build", "--release"]))?;
@@ -243,7 +246,8 @@ fn bench() -> Result<(), String> {
                 .env("DIST_DIR", &dist),
         )?;
     }
-    Ok(())
+    setup::npm_packages("end2end/bench/peers")?;
+    peers::measure("seeds", &root().join("seeds"), &dist)
 }
 
 /// Lighthouse against the release build. Its npm packages live apart from

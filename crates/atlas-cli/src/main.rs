@@ -113,6 +113,13 @@ enum Command {
         #[command(flatten)]
         common: Common,
     },
+    /// List every passage the search indexes (blocks, notes, metadata) with its
+    /// id, field and text, in index order: what a peer engine must be given to
+    /// search the same texts (`cargo xtask bench-peers`).
+    Passages {
+        #[command(flatten)]
+        common: Common,
+    },
     /// Print one document's clean blocks and notes.
     Text {
         /// Document id (the seed file's stem).
@@ -219,6 +226,10 @@ fn run(cli: Cli) -> Result<String, String> {
             } else {
                 output::report_plain(&docs)
             })
+        }
+        Command::Passages { common } => {
+            let corpus = atlas_core::build_corpus(&common.seed_dir()).map_err(|e| e.to_string())?;
+            output::passages(&corpus, common.json)
         }
         Command::Search {
             query,

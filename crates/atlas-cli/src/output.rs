@@ -136,6 +136,39 @@ pub fn text_plain(d: &Document) -> String {
     out.trim_end().to_string()
 }
 
+/// `atlas passages`: every passage the index holds, in index order; with
+/// `json`, an array of `{"id", "doc", "field", "text"}`, else one tab-separated
+/// line each (text shortened).
+pub fn passages(corpus: &Corpus, json: bool) -> Result<String, String> {
+    use atlas_core::index::passages::{block_id, enumerate};
+    #[derive(Serialize)]
+    struct Row<'a> {
+        id: String,
+        doc: &'a str,
+        field: &'static str,
+        text: &'a str,
+    }
+    let all = enumerate(corpus);
+    let rows: Vec<Row> = all
+        .iter()
+        .filter_map(|(at, text)| {
+            Some(Row {
+                id: block_id(corpus, *at)?,
+                doc: corpus.documents.get(at.doc as usize)?.id.as_str(),
+                field: at.field.name(),
+                text,
+            })
+        })
+        .collect();
+    if json {
+        return serde_json::to_string(&rows).map_err(|e| format!("passages as JSON: {e}"));
+    }
+    Ok(rows
+        .iter()
+        .map(|r| format!("{}\t{}\t{}\n", r.id, r.field, shorten(r.text, 100)))
+        .collect())
+}
+
 /// `atlas search` without `--json`: one line per hit, matches in [brackets].
 /// (`--json` prints [`atlas_core::SearchResponse::to_json`], the app's contract.)
 pub fn search_plain(r: &atlas_core::SearchResponse) -> String {
