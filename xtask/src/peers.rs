@@ -6,7 +6,7 @@
 //! seeds (`synth.rs`) built into `target/scale/N/`, as `bench-scale` does.
 //! A benchmark: it prints numbers and fails only when a step cannot run.
 
-use crate::{dist, dist_over, root, run_checked, setup, synth};
+use crate::{dist, dist_over, root, run_checked, scale, setup, synth};
 use std::path::Path;
 use std::process::Command;
 
@@ -15,15 +15,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let mut args = args.iter();
     while let Some(arg) = args.next() {
         match (arg.as_str(), args.next()) {
-            ("--factors", Some(v)) => {
-                factors = v
-                    .split(',')
-                    .map(|f| f.trim().parse::<usize>().ok().filter(|&n| n > 0))
-                    .collect::<Option<_>>()
-                    .ok_or(format!(
-                        "bench-peers: bad --factors {v:?} (want e.g. 1,10,100)"
-                    ))?;
-            }
+            ("--factors", Some(v)) => factors = scale::parse_factors("bench-peers", v)?,
             _ => return Err(format!("bench-peers: unknown argument {arg:?}")),
         }
     }

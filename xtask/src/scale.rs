@@ -44,15 +44,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     while let Some(arg) = args.next() {
         let value = args.next();
         match (arg.as_str(), value) {
-            ("--factors", Some(v)) => {
-                factors = v
-                    .split(',')
-                    .map(|f| f.trim().parse::<usize>().ok().filter(|&n| n > 0))
-                    .collect::<Option<_>>()
-                    .ok_or(format!(
-                        "bench-scale: bad --factors {v:?} (want e.g. 1,10,100)"
-                    ))?;
-            }
+            ("--factors", Some(v)) => factors = parse_factors("bench-scale", v)?,
             ("--runs", Some(v)) => {
                 runs = v
                     .parse()
@@ -77,6 +69,15 @@ pub fn run(args: &[String]) -> Result<(), String> {
         print_tables(&rows);
     }
     Ok(())
+}
+
+/// The corpus sizes of `--factors 1,10,100` (positive integers), or an
+/// error naming `task`.
+pub fn parse_factors(task: &str, v: &str) -> Result<Vec<usize>, String> {
+    v.split(',')
+        .map(|f| f.trim().parse::<usize>().ok().filter(|&n| n > 0))
+        .collect::<Option<_>>()
+        .ok_or(format!("{task}: bad --factors {v:?} (want e.g. 1,10,100)"))
 }
 
 /// Builds, sizes and benchmarks the app over the seed folder `seeds`.
