@@ -414,6 +414,31 @@ fn a_plural_type_word_names_the_kind_of_every_coordinated_name() {
 }
 
 #[test]
+fn english_names_coordinated_under_one_plural_type_word_are_each_a_place() {
+    // Invented. Neither `Khasansky` nor `Nadezhdinsky` is a name alone:
+    // the plural `districts` makes both the districts.
+    assert_eq!(
+        ids_in("Farms in the Khasansky and Nadezhdinsky districts grew."),
+        vec!["khasansky-district", "nadezhdinsky-district"]
+    );
+    assert_eq!(
+        ids_in("Farms in the Khasansky area grew."),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn a_district_that_geonames_names_only_in_latin_letters_is_found_in_russian() {
+    // Invented. GeoNames spells Ayano-Maysky District in Latin letters and
+    // no town is named like it: its Russian name is read back from the
+    // romanisation (tools/gazetteer/build.py `cyrillic_adjective`).
+    assert_eq!(
+        ids_in("Дорога до Аяно-Майского района строится."),
+        vec!["ayano-maysky-district"]
+    );
+}
+
+#[test]
 fn a_type_word_of_the_previous_sentence_does_not_claim_the_name() {
     // Invented: `пролив.` ends a sentence; Moscow is no strait.
     assert_eq!(

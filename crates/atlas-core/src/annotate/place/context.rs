@@ -129,6 +129,37 @@ const LINE_AFTER: [&str; 7] = [
     "коридор",
 ];
 
+/// Heads of a facility's name after a place name (`Zeya hydropower
+/// plant`, `Bratsk HPP`): the facility, named after the river or town, is
+/// what the text talks about.
+const FACILITY_AFTER: [&str; 12] = [
+    "plant",
+    "plants",
+    "station",
+    "stations",
+    "refinery",
+    "refineries",
+    "hpp",
+    "hpps",
+    "гэс",
+    "тэц",
+    "грэс",
+    "аэс",
+];
+/// Words that may stand between the name and a facility head.
+const FACILITY_MODIFIERS: [&str; 10] = [
+    "hydropower",
+    "hydroelectric",
+    "hydro",
+    "power",
+    "nuclear",
+    "thermal",
+    "coal",
+    "gas",
+    "storage",
+    "processing",
+];
+
 /// Words before a name that vouch for it being a place.
 const CUES_BEFORE: [&str; 26] = [
     "in",
@@ -429,15 +460,23 @@ pub fn dateline(text: &str, start: usize, end: usize) -> bool {
             .starts_with([',', '—', '–', '-', '.'])
 }
 
-/// The match is the first of coordinated Russian names sharing one plural
-/// noun: `и` or a comma right after it, then within four words one of
-/// `plurals` (`Охотском | и Беринговом морях`).
+/// The match is the first of coordinated names sharing one plural noun:
+/// `и`/`and` or a comma right after it, then within four words one of
+/// `plurals` (`Охотском | и Беринговом морях`, `Khasansky | and
+/// Nadezhdinsky districts`).
 pub fn coordinated_before(text: &str, end: usize, plurals: &[&str]) -> bool {
     let after = text[end..].trim_start();
+    let conjunction = |r: &str| -> Option<usize> {
+        ["и ", "and ", "or ", "или "]
+            .iter()
+            .find(|c| r.starts_with(*c))
+            .map(|c| c.len())
+    };
     let rest = if let Some(r) = after.strip_prefix(',') {
-        r.trim_start().strip_prefix("и ").unwrap_or(r)
-    } else if let Some(r) = after.strip_prefix("и ") {
-        r
+        let r = r.trim_start();
+        conjunction(r).map_or(r, |n| &r[n..])
+    } else if let Some(n) = conjunction(after) {
+        &after[n..]
     } else {
         return false;
     };
@@ -518,12 +557,42 @@ pub fn blocked(text: &str, start: usize, end: usize, route: bool) -> Option<&'st
             }
         }
     }
+    if facility_after(&next) {
+        return Some("facility");
+    }
     // A name in guillemets is the name of something else: a zone, a
     // company, a ship, a road (`ТОР «Свободный»`, `трассы «Уссури»`).
     if !route && text[..start].ends_with('«') && text[end..].starts_with('»') {
         return Some("quoted name");
     }
     None
+}
+
+/// The words after a name make it a facility's: a power-plant word then a
+/// plant head (`hydropower plant`, `HPP`, `ГЭС`), or the same after more
+/// coordinated names (`Bureya | and Zeya hydropower plants`). A bare
+/// `plant`/`station` needs the modifier: `Khabarovsk station` is the town's.
+fn facility_after(next: &[&str]) -> bool {
+    let lower: Vec<String> = next.iter().map(|w| w.to_lowercase()).collect();
+    let is_head = |w: &str| FACILITY_AFTER.contains(&w) || FACILITY_MODIFIERS.contains(&w);
+    // Further coordinated names first: `, Bratsk and Ust-Ilimsk`.
+    let mut i = 0;
+    while i < next.len().min(4)
+        && !is_head(&lower[i])
+        && (lower[i] == "and" || next[i].chars().next().is_some_and(char::is_uppercase))
+    {
+        i += 1;
+    }
+    if i > 0 && !lower[..i].contains(&"and".to_string()) {
+        return false;
+    }
+    let modifiers = lower[i..]
+        .iter()
+        .take_while(|w| FACILITY_MODIFIERS.contains(&w.as_str()))
+        .count();
+    let head = lower.get(i + modifiers).map(String::as_str);
+    let abbreviation = matches!(head, Some("hpp" | "hpps" | "гэс" | "тэц" | "грэс" | "аэс"));
+    head.is_some_and(|h| FACILITY_AFTER.contains(&h)) && (modifiers > 0 || abbreviation)
 }
 
 /// The words around the name are in title case (a headline, a
@@ -636,6 +705,30 @@ mod tests {
             block("в ТОР «Свободный» и", "Свободный"),
             Some("quoted name")
         );
+    }
+
+    #[test]
+    fn a_facility_named_after_a_place_is_not_the_place() {
+        // Invented excerpts of the class: plants named after their river
+        // or town, alone or coordinated under one plural head.
+        assert_eq!(
+            block("at the Zeya hydropower plant", "Zeya"),
+            Some("facility")
+        );
+        let t = "the Bureya and Zeya hydropower plants";
+        assert_eq!(block(t, "Bureya"), Some("facility"));
+        assert_eq!(block(t, "Zeya"), Some("facility"));
+        let t = "the Irkutsk, Bratsk and Ust-Ilimsk hydropower plants";
+        assert_eq!(block(t, "Irkutsk"), Some("facility"));
+        assert_eq!(block("the Bratsk HPP", "Bratsk"), Some("facility"));
+        assert_eq!(block("у Бурейской ГЭС", "Бурейской"), Some("facility"));
+        // A station or plant without a power word is the town's.
+        assert_eq!(
+            block("trains stop at Khabarovsk station", "Khabarovsk"),
+            None
+        );
+        assert_eq!(block("Irkutsk and Bratsk, where plants", "Irkutsk"), None);
+        assert_eq!(block("plants on the Zeya and Bureya rivers", "Zeya"), None);
     }
 
     #[test]

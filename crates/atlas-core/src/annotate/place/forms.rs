@@ -186,9 +186,18 @@ pub fn forms_of(place: &Place, claimed: &dyn Fn(&str) -> bool) -> Vec<Form> {
     };
     let mut elliptic: Vec<Form> = Vec::new();
     let generated = place.layer == Layer::Generated;
-    for (i, alias) in place.aliases.iter().enumerate() {
+    let names = place.aliases.iter().enumerate().flat_map(|(i, alias)| {
         let own = i < place.own_aliases;
         let common = place.common.contains(alias);
+        let alternates = match place.kind {
+            PlaceKind::Region => district_alternates(alias),
+            _ => Vec::new(),
+        };
+        std::iter::once((alias.clone(), own, common))
+            .chain(alternates.into_iter().map(move |a| (a, own, false)))
+    });
+    for (alias, own, common) in names {
+        let alias = &alias;
         if !own && (too_short(alias, place) || (generated && oblique_surname(alias, place))) {
             continue;
         }
@@ -222,6 +231,26 @@ pub fn forms_of(place: &Place, claimed: &dyn Fn(&str) -> bool) -> Vec<Form> {
                 curated: own,
                 needs_plural: plurals,
             });
+        }
+        // An English `core + type word` name in coordination: `Khasansky
+        // and Nadezhdinsky districts` (the first conjunct bare, the last
+        // with the plural type word).
+        if let Some((stem, plural)) = english_coordination(alias) {
+            for spelling in spellings(stem) {
+                push(
+                    format!("{spelling} {plural}"),
+                    FormKind::Designated,
+                    false,
+                    own,
+                );
+                elliptic.push(Form {
+                    text: spelling,
+                    kind: FormKind::Designated,
+                    common: false,
+                    curated: own,
+                    needs_plural: vec![plural],
+                });
+            }
         }
         let base = match &core {
             Some(c) => Some(c.clone()),
@@ -261,6 +290,92 @@ pub fn forms_of(place: &Place, claimed: &dyn Fn(&str) -> bool) -> Vec<Form> {
         }
     }
     out
+}
+
+/// English type words and their plurals, as names coordinated under one
+/// plural write them (`the Amur and Zeya rivers`, `Khasansky and
+/// Nadezhdinsky districts`).
+const ENGLISH_PLURALS: [(&str, &str); 13] = [
+    ("District", "districts"),
+    ("Region", "regions"),
+    ("Oblast", "oblasts"),
+    ("Krai", "krais"),
+    ("Kray", "krays"),
+    ("Province", "provinces"),
+    ("Prefecture", "prefectures"),
+    ("Territory", "territories"),
+    ("Okrug", "okrugs"),
+    ("Island", "islands"),
+    ("River", "rivers"),
+    ("Bay", "bays"),
+    ("Strait", "straits"),
+];
+
+/// The other names of a Russian municipal district: since the municipal
+/// reform of 2019–2023 many districts are `городской округ` or
+/// `муниципальный округ` (`Курильский район` → `Курильский городской
+/// округ`, `Kurilsky Urban Okrug`), and texts use the old and the new name.
+fn district_alternates(alias: &str) -> Vec<String> {
+    const RU: [&str; 4] = [
+        "район",
+        "городской округ",
+        "муниципальный округ",
+        "муниципальный район",
+    ];
+    let russian = RU.iter().find_map(|head| {
+        let stem = alias.strip_suffix(head)?.strip_suffix(' ')?;
+        // `Курильский городской округ`, not `Городской округ Анадырь`.
+        let adjectival = ["ий", "ый", "ой"].iter().any(|e| stem.ends_with(e));
+        adjectival.then(|| {
+            RU.iter()
+                .filter(|t| *t != head)
+                .map(|t| format!("{stem} {t}"))
+                .collect()
+        })
+    });
+    if let Some(out) = russian {
+        out
+    } else if let Some(stem) = alias.strip_suffix(" District").filter(|s| {
+        ["sky", "skiy", "skii", "ny", "nyy", "oy"]
+            .iter()
+            .any(|e| s.ends_with(e))
+    }) {
+        ["Urban Okrug", "Municipal Okrug", "Municipal District"]
+            .iter()
+            .map(|t| format!("{stem} {t}"))
+            .collect()
+    } else {
+        Vec::new()
+    }
+}
+
+/// Words that make a name only with their noun.
+const DIRECTION_WORDS: [&str; 16] = [
+    "East", "West", "North", "South", "Eastern", "Western", "Northern", "Southern", "Central",
+    "Upper", "Lower", "Great", "Greater", "New", "Big", "Little",
+];
+
+/// The core of an English name ending in a type word, and that word's
+/// plural: `Khasansky District` → (`Khasansky`, `districts`). A core is a
+/// capitalised Latin name of at least four letters that is not itself a
+/// type word (`Autonomous District` has none) nor a word of direction or
+/// size (`East Bay`, `Great Lake`: `East` alone is no name). Seas are left
+/// out: their names (`East Sea`, `Yellow Sea`) are mostly such words.
+fn english_coordination(alias: &str) -> Option<(&str, &'static str)> {
+    let (stem, last) = alias.rsplit_once(' ')?;
+    let (_, plural) = ENGLISH_PLURALS
+        .iter()
+        .find(|(t, _)| last.eq_ignore_ascii_case(t))?;
+    let head = stem.rsplit(' ').next().unwrap_or(stem);
+    let latin = stem
+        .chars()
+        .all(|c| c.is_ascii_alphabetic() || matches!(c, ' ' | '-' | '\'' | '’'));
+    (latin
+        && stem.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+        && stem.chars().filter(char::is_ascii_alphabetic).count() >= 4
+        && !is_type_word(head)
+        && !DIRECTION_WORDS.contains(&head))
+    .then_some((stem, *plural))
 }
 
 /// Case forms of a spelling, except for a generated place named like a
@@ -629,8 +744,54 @@ mod tests {
     fn a_bare_name_claimed_by_a_curated_place_keeps_only_designated_forms() {
         let p = place(PlaceKind::Region, &["Irkutsk Oblast", "Irkutsk"]);
         let forms = forms_of(&p, &|s| s == "Irkutsk");
-        assert!(forms.iter().all(|f| f.text != "Irkutsk"), "{forms:?}");
+        // Only the elliptic first conjunct (`Irkutsk and Amur oblasts`),
+        // which needs the plural after it.
+        assert!(
+            forms
+                .iter()
+                .all(|f| f.text != "Irkutsk" || f.needs_plural == ["oblasts"]),
+            "{forms:?}"
+        );
         assert!(forms.iter().any(|f| f.text == "Irkutsk Region"));
+    }
+
+    #[test]
+    fn a_district_is_also_named_as_the_okrug_it_became() {
+        // Invented district names of the class.
+        let p = place(PlaceKind::Region, &["Lesnoy District", "Лесной район"]);
+        let all: Vec<String> = forms_of(&p, &|_| false)
+            .into_iter()
+            .map(|f| f.text)
+            .collect();
+        for f in [
+            "Lesnoy Urban Okrug",
+            "Лесного городского округа",
+            "Лесном муниципальном округе",
+        ] {
+            assert!(all.contains(&f.to_string()), "{f} not in {all:?}");
+        }
+        let okrug = place(PlaceKind::Region, &["Лесной городской округ"]);
+        let all: Vec<String> = forms_of(&okrug, &|_| false)
+            .into_iter()
+            .map(|f| f.text)
+            .collect();
+        assert!(all.contains(&"Лесного района".to_string()), "{all:?}");
+        // A town's urban okrug is the town's, not a district's.
+        assert!(district_alternates("Городской округ Анадырь").is_empty());
+        assert!(district_alternates("Amur Region").is_empty());
+    }
+
+    #[test]
+    fn coordinated_english_names_share_one_plural() {
+        let p = place(PlaceKind::Region, &["Khasansky District"]);
+        let forms = forms_of(&p, &|_| false);
+        assert!(forms.iter().any(|f| f.text == "Khasansky districts"));
+        assert!(forms
+            .iter()
+            .any(|f| f.text == "Khasansky" && f.needs_plural == ["districts"]));
+        assert_eq!(english_coordination("East Bay"), None);
+        assert_eq!(english_coordination("Autonomous District"), None);
+        assert_eq!(english_coordination("Zeya River"), Some(("Zeya", "rivers")));
     }
 
     #[test]
