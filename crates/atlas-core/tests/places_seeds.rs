@@ -439,6 +439,21 @@ fn a_district_that_geonames_names_only_in_latin_letters_is_found_in_russian() {
 }
 
 #[test]
+fn a_settlement_word_before_a_name_makes_it_the_town() {
+    // Invented: the document names the river unambiguously first, yet
+    // `the town of Zeya` is the town, and so is a dateline.
+    assert_eq!(
+        ids_in("The Zeya River floods. The town of Zeya has a plant."),
+        vec!["zeya", "zeya-ru"]
+    );
+    assert_eq!(
+        ids_in("ZEYA, March 6 (Wire) — Engineers met."),
+        vec!["zeya-ru"]
+    );
+    assert_eq!(ids_in("Жители города Зея ждут паводка."), vec!["zeya-ru"]);
+}
+
+#[test]
 fn a_type_word_of_the_previous_sentence_does_not_claim_the_name() {
     // Invented: `пролив.` ends a sentence; Moscow is no strait.
     assert_eq!(

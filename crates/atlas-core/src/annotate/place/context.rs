@@ -447,6 +447,34 @@ pub fn capitalised_follower(text: &str, end: usize) -> bool {
             .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
+/// A settlement word names the match right before it (`the town of Zeya`,
+/// `в городе Зея`, `посёлок Ванино`, `г. Зея`), or the match opens a news
+/// dateline (`ZEYA, March 6 —`): a town's reading wins over a river's or a
+/// region's of the same name.
+pub fn town_cue(text: &str, start: usize, end: usize) -> bool {
+    if dateline(text, start, end) {
+        return true;
+    }
+    let before = &text[..start];
+    if !before.ends_with(' ') {
+        return false;
+    }
+    let mut back = words_back(before).map(str::to_lowercase);
+    let Some(w) = back.next() else {
+        return false;
+    };
+    if w == "of" {
+        return back
+            .next()
+            .is_some_and(|w| matches!(w.as_str(), "town" | "city" | "village" | "settlement"));
+    }
+    const RU: [&str; 5] = ["город", "посёлк", "поселк", "посёлок", "поселок"];
+    RU.iter()
+        .any(|t| w.starts_with(t) && w.chars().count() <= t.chars().count() + 2)
+        || (matches!(w.as_str(), "г" | "пос" | "пгт") && before.trim_end().ends_with('.'))
+        || matches!(w.as_str(), "село" | "селе" | "села" | "пгт")
+}
+
 /// A news dateline: the name in capitals opens its line and a comma or a
 /// dash follows (`SVOBODNY, March 3 —`, `ЮЖНО-САХАЛИНСК, 12 мая.`).
 pub fn dateline(text: &str, start: usize, end: usize) -> bool {
@@ -729,6 +757,22 @@ mod tests {
         );
         assert_eq!(block("Irkutsk and Bratsk, where plants", "Irkutsk"), None);
         assert_eq!(block("plants on the Zeya and Bureya rivers", "Zeya"), None);
+    }
+
+    #[test]
+    fn settlement_words_and_datelines_cue_a_town() {
+        let cue = |t: &str, name: &str| {
+            let s = t.find(name).unwrap();
+            town_cue(t, s, s + name.len())
+        };
+        assert!(cue("the town of Zeya has", "Zeya"));
+        assert!(cue("в городе Зея", "Зея"));
+        assert!(cue("в г. Зея", "Зея"));
+        assert!(cue("посёлок Ванино", "Ванино"));
+        assert!(cue("ZEYA, March 6 —", "ZEYA"));
+        assert!(!cue("the Zeya town council", "Zeya"));
+        assert!(!cue("the region of Amur", "Amur"));
+        assert!(!cue("в городском округе Зея", "Зея"));
     }
 
     #[test]

@@ -235,6 +235,16 @@ impl PlaceMatcher {
                             .get(c.place as usize)
                             .is_some_and(|k| kinds.contains(k))
                     });
+                } else if context::town_cue(text, start, end)
+                    && candidates.iter().any(|c| self.settlement(c))
+                    && !candidates.iter().all(|c| self.settlement(c))
+                {
+                    // `the town of Zeya`: the settlement's reading, as if
+                    // the type word were part of the name.
+                    candidates.retain(|c| self.settlement(c));
+                    for c in &mut candidates {
+                        c.form = FormKind::Designated;
+                    }
                 } else if let Some(kinds) = context::coordinated_plural(text, end) {
                     // The plural names the kind: the readings of that kind
                     // win as if the type word stood next to the name; with
@@ -336,6 +346,13 @@ impl PlaceMatcher {
             .into_iter()
             .map(|(_, _, slot)| std::mem::take(&mut slots[slot]))
             .collect()
+    }
+
+    /// The candidate is a town or a port.
+    fn settlement(&self, c: &Candidate) -> bool {
+        self.kinds
+            .get(c.place as usize)
+            .is_some_and(|k| matches!(k, PlaceKind::City | PlaceKind::Port))
     }
 
     #[allow(clippy::too_many_arguments)]
