@@ -424,16 +424,82 @@ pub fn compound_tail(text: &str, start: usize) -> bool {
     letters.len() >= 3 && matches!(letters[0], 'o' | 'о')
 }
 
-/// Water and town words within six words of the match.
+/// Water and town words within six words of the match, or the article a
+/// river takes in English.
 pub fn nearby(text: &str, start: usize, end: usize) -> (bool, bool) {
     let around: Vec<String> = words_back(&text[..start])
         .take(6)
         .chain(words(&text[end..]).take(6))
         .map(str::to_lowercase)
         .collect();
-    let water = around.iter().any(|w| WATER_WORDS.contains(&w.as_str()));
+    let water =
+        around.iter().any(|w| WATER_WORDS.contains(&w.as_str())) || river_article(text, start, end);
     let town = around.iter().any(|w| TOWN_WORDS.contains(&w.as_str()));
     (water, town)
+}
+
+/// Nouns a place name modifies in English (`the Amur region`, `the
+/// Magadan airport`): an article before the name then belongs to them.
+const ARTICLE_HEADS: [&str; 34] = [
+    "region",
+    "regions",
+    "area",
+    "areas",
+    "government",
+    "authorities",
+    "administration",
+    "governor",
+    "airport",
+    "port",
+    "ports",
+    "office",
+    "plant",
+    "project",
+    "projects",
+    "zone",
+    "district",
+    "economy",
+    "market",
+    "side",
+    "delegation",
+    "branch",
+    "company",
+    "city",
+    "oblast",
+    "krai",
+    "province",
+    "republic",
+    "route",
+    "highway",
+    "railway",
+    "line",
+    "tiger",
+    "leopard",
+];
+
+/// `the Amur`, `across the Zeya.`: English gives a river the definite
+/// article and a town or a region none, so `the` right before a bare name
+/// that no noun follows speaks of the river.
+pub fn river_article(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].trim_end();
+    if before.len() == start || !(before.ends_with("the") || before.ends_with("The")) {
+        return false;
+    }
+    if before[..before.len() - 3]
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphanumeric)
+    {
+        return false;
+    }
+    let after = text[end..].trim_start();
+    match words(after).next() {
+        Some(w) if after.starts_with(w) => {
+            let lower = w.chars().next().is_some_and(char::is_lowercase);
+            lower && !ARTICLE_HEADS.contains(&w)
+        }
+        _ => true,
+    }
 }
 
 /// A capitalised word follows right after (`Vostochny Cosmodrome`,
@@ -857,6 +923,24 @@ mod tests {
         assert!(!dateline("in SVOBODNY, March", 3, 11));
         let t = "upstream of the Zeya dam";
         assert_eq!(nearby(t, 16, 20), (true, false));
+    }
+
+    #[test]
+    fn the_article_before_a_bare_name_speaks_of_a_river() {
+        let at = |t: &str, name: &str| {
+            let s = t.find(name).unwrap();
+            river_article(t, s, s + name.len())
+        };
+        assert!(at("exports across the Amur fell by a tenth", "Amur"));
+        assert!(at("a bridge over the Zeya.", "Zeya"));
+        assert!(at("The Bureya, a tributary", "Bureya"));
+        // The article of a noun the name modifies, or no article at all.
+        assert!(!at("the Magadan airport was closed", "Magadan"));
+        assert!(!at("the Amur region grows soy", "Amur"));
+        assert!(!at("flights to Magadan fell", "Magadan"));
+        assert!(!at("breathe Zeya air", "Zeya"));
+        // A capitalised word after it: a longer name, not a river.
+        assert!(!at("the Amur Shipping Company", "Amur"));
     }
 
     #[test]

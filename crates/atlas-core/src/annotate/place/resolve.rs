@@ -80,6 +80,11 @@ pub struct Choice {
     pub reason: Reason,
 }
 
+/// The population from which a town is one a region may be named after
+/// (every administrative centre of the region's federal subjects and
+/// provinces is larger).
+const CENTRE_POPULATION: u32 = 50_000;
+
 /// Mentions below this confidence are not kept at all.
 pub const KEEP_FROM: u8 = 40;
 
@@ -209,18 +214,58 @@ fn choose(
         return keep(c.place, 92.0 * fit_factor(c.fit), Reason::TypeWord);
     }
     // The curated layer overrides the generated one: a curated reading of
-    // the name wins outright.
-    let curated: Vec<&Candidate> = candidates.iter().filter(|c| c.curated).collect();
+    // the name wins outright. Only a name the row gives, though: the bare
+    // core of a curated `Magadan Oblast` is no override of the city whose
+    // own name `Magadan` is (the scores below weigh the two).
+    let curated: Vec<&Candidate> = candidates
+        .iter()
+        .filter(|c| c.curated && c.form == FormKind::Name)
+        .collect();
     if let [c] = curated.as_slice() {
         return keep(c.place, 90.0 * fit_factor(c.fit), Reason::OwnName);
     }
-    // Rule 2: exactly one candidate is named unambiguously elsewhere.
+    // Rule 2: exactly one candidate is named unambiguously elsewhere,
+    // unless the words around this match speak for another kind (`Amur
+    // Oblast … across the Amur`), or the named one has the match only as
+    // the core of its name while another's own name it is (`Magadan
+    // Oblast … flights to Magadan`): the scores below weigh those.
     let named: Vec<&Candidate> = candidates
         .iter()
         .filter(|c| anchors.contains_key(&c.place))
         .collect();
     if let [c] = named.as_slice() {
-        return keep(c.place, 88.0 * fit_factor(c.fit), Reason::OneSense);
+        let kind = |c: &Candidate| places.get(c.place as usize).map(|p| p.kind);
+        let cued = |k: Option<PlaceKind>| match k {
+            Some(PlaceKind::River) => hit.water,
+            Some(PlaceKind::City | PlaceKind::Port) => hit.town,
+            _ => false,
+        };
+        // An oblast takes its name from its administrative centre, a town
+        // of this size; a village of the same name is not what the bare
+        // name means (`Primorskiy governor` is the krai's).
+        let centre = |o: &Candidate| {
+            places.get(o.place as usize).is_some_and(|p| {
+                matches!(p.kind, PlaceKind::City | PlaceKind::Port)
+                    && p.population >= CENTRE_POPULATION
+            })
+        };
+        let cued_others: Vec<&Candidate> = candidates
+            .iter()
+            .filter(|o| o.place != c.place && cued(kind(o)) && !cued(kind(c)))
+            .collect();
+        if let [o] = cued_others.as_slice() {
+            return keep(o.place, 80.0 * fit_factor(o.fit), Reason::Context);
+        }
+        let overruled = !cued_others.is_empty()
+            || candidates.iter().any(|o| {
+                o.place != c.place
+                    && c.form == FormKind::Core
+                    && o.form == FormKind::Name
+                    && centre(o)
+            });
+        if !overruled {
+            return keep(c.place, 88.0 * fit_factor(c.fit), Reason::OneSense);
+        }
     }
     let mut scored: Vec<(f64, Reason, &Candidate)> = candidates
         .iter()
@@ -335,7 +380,11 @@ mod tests {
              vostochny-sakhalin\tVostochnyy\tcity\tRU\t48.27\t142.62\tgeonames:2\t2\t936\tRU.64\tVostochnyy\n\
              nakhodka\tNakhodka\tcity\tRU\t42.84\t132.9\tgeonames:3\t3\t146920\tRU.59\tNakhodka\n\
              amur-oblast\tAmur Oblast\tregion\tRU\t52.9\t128.3\tnaturalearth:b\t4\t0\tRU.05\tAmur Oblast\n\
-             amur\tAmur\triver\t-\t50\t130\tnaturalearth:r\t-\t0\t-\tAmur\n",
+             amur\tAmur\triver\t-\t50\t130\tnaturalearth:r\t-\t0\t-\tAmur\n\
+             magadan-oblast\tMagadan Oblast\tregion\tRU\t62\t153\tnaturalearth:c\t5\t0\tRU.51\tMagadan Oblast\n\
+             magadan\tMagadan\tcity\tRU\t59.56\t150.8\tgeonames:6\t6\t95982\tRU.51\tMagadan\n\
+             primorsky\tPrimorsky\tcity\tRU\t43.1\t131.59\tgeonames:7\t7\t2000\tRU.59\tPrimorsky\n\
+             primorsky-krai\tPrimorsky Krai\tregion\tRU\t45\t134.5\tnaturalearth:d\t8\t0\tRU.59\tPrimorsky Krai\n",
             "b.tsv",
         )
         .unwrap();
@@ -387,5 +436,27 @@ mod tests {
         // Alone, the river's own name beats the region's core.
         let got = resolve_document(&g, &[&bare]);
         assert_eq!(got[0].unwrap().place, 4);
+    }
+
+    #[test]
+    fn one_sense_yields_to_a_cue_or_to_the_town_the_region_is_named_after() {
+        let g = gazetteer();
+        let region = hit(&[(3, FormKind::Designated)]);
+        // `Amur Oblast … across the Amur`: a water cue speaks for the river.
+        let mut across = hit(&[(3, FormKind::Core), (4, FormKind::Name)]);
+        across.water = true;
+        let got = resolve_document(&g, &[&region, &across]);
+        assert_eq!(got[1].unwrap().place, 4);
+        // `Magadan Oblast … flights to Magadan`: the bare name is the
+        // centre's own name, the oblast's only as a core.
+        let oblast = hit(&[(5, FormKind::Designated)]);
+        let bare = hit(&[(5, FormKind::Core), (6, FormKind::Name)]);
+        let got = resolve_document(&g, &[&oblast, &bare]);
+        assert_eq!(got[1].unwrap().place, 6);
+        // A village named like a region does not overrule one sense.
+        let krai = hit(&[(8, FormKind::Designated)]);
+        let village = hit(&[(8, FormKind::Core), (7, FormKind::Name)]);
+        let got = resolve_document(&g, &[&krai, &village]);
+        assert_eq!(got[1].unwrap().place, 8);
     }
 }
