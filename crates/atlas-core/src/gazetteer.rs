@@ -30,6 +30,9 @@ const GAZETTEER_TEXT: &str = include_str!("../../../data/gazetteer.tsv");
 const IGNORE_TEXT: &str = include_str!("../../../data/gazetteer-ignore.tsv");
 const BASE_TEXT: &str = include_str!("../../../data/gazetteer-geonames.tsv");
 const NAMES_TEXT: &str = include_str!("../../../data/gazetteer-names.tsv");
+const FEATURES_TEXT: &str = include_str!("../../../data/gazetteer-features.tsv");
+/// Where the bundled regional features live, as reported in errors.
+pub const FEATURES_FILE: &str = "data/gazetteer-features.tsv";
 /// Where the bundled extra names live, as reported in errors.
 pub const NAMES_FILE: &str = "data/gazetteer-names.tsv";
 
@@ -269,10 +272,49 @@ impl Gazetteer {
         Ok(self)
     }
 
-    /// The curated layer alone, with its ignore list.
+    /// The curated layer alone, with its ignore list: `data/gazetteer.tsv`
+    /// and the regional features of `data/gazetteer-features.tsv` (bays,
+    /// capes, volcanoes, reserves, deposits, zones: small named features
+    /// neither GeoNames' cities nor Natural Earth's layers carry).
     pub fn curated() -> Result<Gazetteer, Error> {
         Gazetteer::parse(GAZETTEER_TEXT, GAZETTEER_FILE)?
+            .with_rows(
+                Gazetteer::parse(FEATURES_TEXT, FEATURES_FILE)?,
+                FEATURES_FILE,
+            )?
             .with_ignore(parse_ignore(IGNORE_TEXT, IGNORE_FILE)?, IGNORE_FILE)
+    }
+
+    /// Appends the rows of another curated file, refusing an id or an
+    /// alias the first already has (`file` names the second in errors):
+    /// the two files are one layer, so each alias still names one place.
+    pub fn with_rows(mut self, more: Gazetteer, file: &str) -> Result<Gazetteer, Error> {
+        let mut owner: BTreeMap<&str, &str> = BTreeMap::new();
+        for p in &self.places {
+            for a in &p.aliases {
+                owner.insert(a, &p.id);
+            }
+        }
+        for p in &more.places {
+            if self.places.iter().any(|q| q.id == p.id) {
+                let m = format!("id {:?} is already used in the other curated file", p.id);
+                return Err(bad(file, p.line, m));
+            }
+            if let Some((a, other)) = p
+                .aliases
+                .iter()
+                .find_map(|a| Some((a, owner.get(a.as_str())?)))
+            {
+                let m = format!("alias {a:?} also belongs to {other:?}; an alias names one place");
+                return Err(bad(file, p.line, m));
+            }
+        }
+        if self.places.len() + more.places.len() > usize::from(u16::MAX) {
+            let m = format!("more than {} curated places", u16::MAX);
+            return Err(bad(file, 0, m));
+        }
+        self.places.extend(more.places);
+        Ok(self)
     }
 
     /// Parses a gazetteer file; `file` is only used in error messages.
@@ -613,6 +655,40 @@ mod tests {
                 "{row:?}: got {got:?}, expected {expected:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_second_curated_file_joins_the_layer_without_sharing_ids_or_aliases() {
+        let first = parse_row("x\tX\tcity\tRU\t5\t1\tgeonames:1\tX | Z\t").unwrap();
+        let g = |row: &str| Gazetteer::parse(&format!("{HEAD}{row}\n"), "more.tsv").unwrap();
+        let joined = first
+            .clone()
+            .with_rows(
+                g("y\tY\tsea\tRU\t5\t1\trepresentative:bay\tY Bay | Y\t"),
+                "more.tsv",
+            )
+            .unwrap();
+        assert_eq!(joined.places.len(), 2);
+        assert!(joined.place("y").is_some());
+        let err = first
+            .clone()
+            .with_rows(
+                g("x\tW\tsea\tRU\t5\t1\trepresentative:bay\tW\t"),
+                "more.tsv",
+            )
+            .unwrap_err();
+        assert!(err.to_string().starts_with("more.tsv:3: id \"x\""), "{err}");
+        let err = first
+            .with_rows(
+                g("y\tY\tsea\tRU\t5\t1\trepresentative:bay\tY | Z\t"),
+                "more.tsv",
+            )
+            .unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("more.tsv:3: alias \"Z\" also belongs to \"x\""),
+            "{err}"
+        );
     }
 
     #[test]
