@@ -654,12 +654,50 @@ pub fn blocked(text: &str, start: usize, end: usize, route: bool) -> Option<&'st
     if facility_after(&next) {
         return Some("facility");
     }
+    if vehicle_after(&next) {
+        return Some("vehicle");
+    }
     // A name in guillemets is the name of something else: a zone, a
     // company, a ship, a road (`ТОР «Свободный»`, `трассы «Уссури»`).
     if !route && text[..start].ends_with('«') && text[end..].starts_with('»') {
         return Some("quoted name");
     }
     None
+}
+
+/// Rockets and missiles are named after rivers and regions (`Angara`,
+/// `Soyuz`, `Bulava`): a vehicle head right after the name, perhaps past
+/// a class word (`the Angara heavy rocket`, `Angara launch vehicle`).
+fn vehicle_after(next: &[&str]) -> bool {
+    const CLASS: [&str; 8] = [
+        "heavy",
+        "light",
+        "medium",
+        "space",
+        "carrier",
+        "launch",
+        "ballistic",
+        "cruise",
+    ];
+    const HEADS: [&str; 6] = [
+        "rocket",
+        "rockets",
+        "missile",
+        "missiles",
+        "launcher",
+        "launchers",
+    ];
+    let lower: Vec<String> = next.iter().take(3).map(|w| w.to_lowercase()).collect();
+    let class = lower
+        .iter()
+        .take_while(|w| CLASS.contains(&w.as_str()))
+        .count()
+        .min(2);
+    match lower.get(class).map(String::as_str) {
+        Some(h) if HEADS.contains(&h) => true,
+        Some("vehicle" | "vehicles") => class > 0 && lower[class - 1] == "launch",
+        _ => false,
+    }
 }
 
 /// The words after a name make it a facility's: a power-plant word then a
@@ -816,6 +854,13 @@ mod tests {
         assert_eq!(block(t, "Irkutsk"), Some("facility"));
         assert_eq!(block("the Bratsk HPP", "Bratsk"), Some("facility"));
         assert_eq!(block("у Бурейской ГЭС", "Бурейской"), Some("facility"));
+        assert_eq!(
+            block("for the Angara heavy rocket", "Angara"),
+            Some("vehicle")
+        );
+        assert_eq!(block("an Angara launch vehicle", "Angara"), Some("vehicle"));
+        assert_eq!(block("Angara rockets fly", "Angara"), Some("vehicle"));
+        assert_eq!(block("the Angara launch season", "Angara"), None);
         // A station or plant without a power word is the town's.
         assert_eq!(
             block("trains stop at Khabarovsk station", "Khabarovsk"),
