@@ -101,6 +101,35 @@ const ORG_HEADS: [&str; 64] = [
     "LNG",
 ];
 
+/// Organisation heads that are also ordinary nouns of a headline (`Japan
+/// and France Freeze Investment`): in a title they say nothing.
+const HEADLINE_NOUNS: [&str; 24] = [
+    "Energy",
+    "Gas",
+    "Oil",
+    "LNG",
+    "Investment",
+    "Invest",
+    "Capital",
+    "Trading",
+    "Commercial",
+    "Fishing",
+    "Resources",
+    "Mining",
+    "Petroleum",
+    "Post",
+    "Times",
+    "Plant",
+    "Factory",
+    "Works",
+    "Partners",
+    "Aviation",
+    "Telecom",
+    "Group",
+    "Holding",
+    "Development Corporation",
+];
+
 /// Words that, followed by `of`, open an organisation's name.
 const ORG_BEFORE_OF: [&str; 6] = [
     "Bank",
@@ -624,10 +653,16 @@ pub fn blocked(text: &str, start: usize, end: usize, route: bool) -> Option<&'st
         return Some("pipeline or corridor");
     }
     // A capitalised run right after the name holding an organisation head
-    // (not in a title, where every word is capitalised).
-    if !after.starts_with(['.', ',', ';', ':', ')', '(']) && !in_title(text, start, end) {
-        for w in next.iter().take(5) {
-            if ORG_HEADS.contains(w) {
+    // (in a title, where every word is capitalised, only a head close by:
+    // `Pacific Geographical Institute, Vladivostok`). Capitals
+    // (`PACIFIC NORTH NEWS SERVICE`) read as title case.
+    if !after.starts_with(['.', ',', ';', ':', ')', '(']) {
+        // In a title only a head within two words that is no ordinary
+        // headline noun: `France Freeze Investment` is a headline.
+        let title = in_title(text, start, end);
+        for w in next.iter().take(if title { 2 } else { 5 }) {
+            let head = |w: &str| ORG_HEADS.contains(&w) && !(title && HEADLINE_NOUNS.contains(&w));
+            if head(w) || head(title_case(w).as_str()) {
                 return Some("organisation");
             }
             let capitalised = w.chars().next().is_some_and(char::is_uppercase);
@@ -663,6 +698,18 @@ pub fn blocked(text: &str, start: usize, end: usize, route: bool) -> Option<&'st
         return Some("quoted name");
     }
     None
+}
+
+/// `NEWS` → `News` (a word in capitals, for a look-up in title case).
+fn title_case(w: &str) -> String {
+    if w.chars().count() < 3 || w.chars().any(char::is_lowercase) {
+        return w.to_string();
+    }
+    let mut chars = w.chars();
+    chars
+        .next()
+        .map(|c| c.to_string() + &chars.as_str().to_lowercase())
+        .unwrap_or_default()
 }
 
 /// Rockets and missiles are named after rivers and regions (`Angara`,
