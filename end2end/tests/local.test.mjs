@@ -14,10 +14,10 @@ import { appSuite } from '../support/suite.mjs';
 
 const ctx = appSuite();
 
-// Vanino and Chita are in the gazetteer but no seed mentions them, so the
+// Kholmsk and Tynda are in the gazetteer but no seed mentions them, so the
 // map can only show them because of this document.
 const PAPER = [
-  'The port of Vanino handles coal bound for Japan, and the Quokkaville corridor study links it to Chita.',
+  'The port of Kholmsk handles coal bound for Japan, and the Quokkaville corridor study links it to Tynda.',
   '',
   'A second paragraph: Quokkaville freight rates rose in 2021.',
 ].join('\n');
@@ -50,27 +50,27 @@ test('a pasted document joins search, the map and the reader; survives an offlin
   await page.goto(`${ctx.server.url}#/map`);
   await page.waitForSelector('[data-testid="place-row"]');
   const before = await page.$$eval('[data-testid="place-row"]', (rows) => rows.map((r) => r.textContent));
-  assert.ok(!before.some((p) => /^(Vanino|Chita)(?![- ])/.test(p)), 'no seed mentions Vanino or Chita');
+  assert.ok(!before.some((p) => /^(Kholmsk|Tynda)(?![- ])/.test(p)), 'no seed mentions Kholmsk or Tynda');
 
   await openLocal(page);
-  await addPasted(page, 'Vanino Corridor Notes', PAPER);
+  await addPasted(page, 'Kholmsk Corridor Notes', PAPER);
   const row = await page.textContent('[data-testid="local-row"]');
-  assert.match(row, /Vanino Corridor Notes/);
+  assert.match(row, /Kholmsk Corridor Notes/);
   const places = Number(row.match(/(\d+) places mentioned/)?.[1]);
-  assert.ok(places >= 2, `Vanino and Chita at least: ${row}`);
+  assert.ok(places >= 2, `Kholmsk and Tynda at least: ${row}`);
 
   const hits = await searchHits(page, 'Quokkaville');
-  assert.ok(hits.length >= 2 && hits.every((b) => b.startsWith('local-vanino-corridor-notes:')), hits.join(', '));
+  assert.ok(hits.length >= 2 && hits.every((b) => b.startsWith('local-kholmsk-corridor-notes:')), hits.join(', '));
   await page.click('[data-testid="hit"] a');
   await page.waitForSelector('[data-testid="reader-body"]');
-  assert.equal(await page.textContent('[data-testid="reader-title"]'), 'Vanino Corridor Notes');
+  assert.equal(await page.textContent('[data-testid="reader-title"]'), 'Kholmsk Corridor Notes');
   assert.ok(await page.isVisible('[data-testid="local-badge"]'), 'marked as local');
 
   await page.goto(`${ctx.server.url}#/map`);
   await page.waitForSelector('[data-testid="place-row"]');
   const mapped = await page.$$eval('[data-testid="place-row"]', (rows) => rows.map((r) => r.textContent));
-  assert.ok(mapped.some((p) => /^Vanino(?![- ])/.test(p)), 'Vanino is on the map');
-  assert.ok(mapped.some((p) => /^Chita(?![- ])/.test(p)), 'Chita is on the map');
+  assert.ok(mapped.some((p) => /^Kholmsk(?![- ])/.test(p)), 'Kholmsk is on the map');
+  assert.ok(mapped.some((p) => /^Tynda(?![- ])/.test(p)), 'Tynda is on the map');
 
   await page.goto(`${ctx.server.url}#/`);
   assert.equal((await page.$$('[data-testid="doc-card"]')).length, 6, 'the library lists it');
@@ -93,7 +93,7 @@ test('a pasted document joins search, the map and the reader; survives an offlin
   await page.goto(`${ctx.server.url}#/map`);
   await page.waitForSelector('[data-testid="place-row"]');
   const after = await page.$$eval('[data-testid="place-row"]', (rows) => rows.map((r) => r.textContent));
-  assert.ok(!after.some((p) => /^Vanino(?![- ])/.test(p)), 'gone from the map');
+  assert.ok(!after.some((p) => /^Kholmsk(?![- ])/.test(p)), 'gone from the map');
   await page.goto(`${ctx.server.url}#/`);
   await page.reload();
   await appReady(page);
