@@ -56,6 +56,9 @@ fn every_row_is_sane_and_occurs_in_the_seeds_or_says_why_it_is_kept() {
     let g = &Gazetteer::parse(&text, "data/gazetteer.tsv").unwrap();
     for p in &Gazetteer::curated().unwrap().places {
         assert!(p.lat.abs() <= 90.0 && p.lon.abs() <= 180.0, "{}", p.id);
+        for &(lat, lon) in &p.waypoints {
+            assert!(lat.abs() <= 90.0 && lon.abs() <= 180.0, "{}", p.id);
+        }
         assert_eq!(
             p.kind == PlaceKind::Route,
             !p.waypoints.is_empty(),
@@ -80,16 +83,6 @@ fn every_row_is_sane_and_occurs_in_the_seeds_or_says_why_it_is_kept() {
     let seeds: String = seeds.split_whitespace().collect::<Vec<_>>().join(" ");
     let mut unexplained = Vec::new();
     for p in &g.places {
-        assert!(p.lat.abs() <= 90.0 && p.lon.abs() <= 180.0, "{}", p.id);
-        for &(lat, lon) in &p.waypoints {
-            assert!(lat.abs() <= 90.0 && lon.abs() <= 180.0, "{}", p.id);
-        }
-        assert_eq!(
-            p.kind == PlaceKind::Route,
-            !p.waypoints.is_empty(),
-            "{}",
-            p.id
-        );
         let occurs = p.aliases.iter().any(|a| occurs_as_word(&seeds, a));
         if !occurs && !header.contains(&p.id) {
             unexplained.push(p.id.as_str());
@@ -479,5 +472,36 @@ fn a_district_named_after_its_town_has_a_russian_name() {
     assert_eq!(
         ids_in("Жители Охотского района ждут дорогу."),
         vec!["okhotsky-district"]
+    );
+}
+
+#[test]
+fn a_dash_pair_names_both_places_not_the_link_between_them() {
+    let ids = ids_in("Trucks on the Chita–Khabarovsk road wait for the Lidoga-Vanino highway.");
+    assert!(ids.contains(&"chita".to_string()), "{ids:?}");
+    assert!(ids.contains(&"khabarovsk".to_string()), "{ids:?}");
+    assert!(
+        ids.contains(&"lidoga-vanino-highway".to_string()),
+        "{ids:?}"
+    );
+    assert!(!ids.contains(&"amur-highway".to_string()), "{ids:?}");
+}
+
+#[test]
+fn small_regional_features_are_found_in_english_and_russian() {
+    let ids = ids_in(
+        "Tourists fly over the Kronotsky Nature Reserve to Avacha Gulf; \
+         резидент ТОР «Надеждинская» строит склад у Авачинского залива.",
+    );
+    for id in ["kronotsky-reserve", "avacha-gulf", "tor-nadezhdinskaya"] {
+        assert!(ids.contains(&id.to_string()), "{id}: {ids:?}");
+    }
+}
+
+#[test]
+fn a_company_named_after_a_town_is_not_the_town() {
+    assert_eq!(
+        ids_in("Norilsk Nickel raised output; Норильский никель тоже."),
+        Vec::<String>::new()
     );
 }

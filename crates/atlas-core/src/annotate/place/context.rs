@@ -662,7 +662,7 @@ pub fn blocked(text: &str, start: usize, end: usize, route: bool) -> Option<&'st
         let title = in_title(text, start, end);
         for w in next.iter().take(if title { 2 } else { 5 }) {
             let head = |w: &str| ORG_HEADS.contains(&w) && !(title && HEADLINE_NOUNS.contains(&w));
-            if head(w) || head(title_case(w).as_str()) {
+            if head(w) || title_case(w).is_some_and(|t| head(&t)) {
                 return Some("organisation");
             }
             let capitalised = w.chars().next().is_some_and(char::is_uppercase);
@@ -700,16 +700,15 @@ pub fn blocked(text: &str, start: usize, end: usize, route: bool) -> Option<&'st
     None
 }
 
-/// `NEWS` → `News` (a word in capitals, for a look-up in title case).
-fn title_case(w: &str) -> String {
+/// `NEWS` → `News`: a word in capitals, for a look-up in title case
+/// (`None` for any other word, so ordinary text allocates nothing).
+fn title_case(w: &str) -> Option<String> {
     if w.chars().count() < 3 || w.chars().any(char::is_lowercase) {
-        return w.to_string();
+        return None;
     }
     let mut chars = w.chars();
-    chars
-        .next()
-        .map(|c| c.to_string() + &chars.as_str().to_lowercase())
-        .unwrap_or_default()
+    let first = chars.next()?;
+    Some(first.to_string() + &chars.as_str().to_lowercase())
 }
 
 /// Rockets and missiles are named after rivers and regions (`Angara`,
