@@ -537,6 +537,7 @@ pub fn river_article(text: &str, start: usize, end: usize) -> bool {
 pub fn capitalised_follower(text: &str, end: usize) -> bool {
     let after = &text[end..];
     after.starts_with(' ')
+        && after.trim_start().starts_with(char::is_alphabetic)
         && words(after)
             .next()
             .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))

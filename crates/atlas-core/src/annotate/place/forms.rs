@@ -201,6 +201,9 @@ pub fn forms_of(place: &Place, claimed: &dyn Fn(&str) -> bool) -> Vec<Form> {
         if !own && (too_short(alias, place) || (generated && oblique_surname(alias, place))) {
             continue;
         }
+        // A three-letter name of a small place is vouched for by the words
+        // around it, as a common word is (`в Аяне`, `порт Аян`).
+        let common = common || (!own && short_needs_cue(alias, place));
         let core = core_of(alias, place.kind);
         // A one-syllable Chinese name (`Zhang`, `Liu`) is also a surname:
         // only its designated forms (`Zhang River`) are kept.
@@ -472,8 +475,25 @@ fn bare_core_ok(kind: PlaceKind, alias: &str, core: &str) -> bool {
 fn too_short(name: &str, place: &Place) -> bool {
     let letters = name.chars().filter(|c| c.is_alphabetic()).count();
     place.kind != PlaceKind::Country
-        && (letters < 3 || (letters == 3 && place.population < 20_000))
+        && (letters < 3
+            || (letters == 3 && place.population < 20_000 && !cyrillic_town(name, place)))
         && place.population < 1_000_000
+}
+
+/// A three-letter Cyrillic name of a small town (`Аян`): not a syllable or
+/// an acronym the way a Latin one is (an acronym is in capitals), so it is
+/// kept, but needs a cue like a common word does ([`short_needs_cue`]).
+fn cyrillic_town(name: &str, place: &Place) -> bool {
+    matches!(place.kind, PlaceKind::City | PlaceKind::Port)
+        && name
+            .chars()
+            .all(|c| !c.is_alphabetic() || ('\u{0400}'..='\u{04FF}').contains(&c))
+}
+
+/// A name [`too_short`] would drop but for [`cyrillic_town`].
+fn short_needs_cue(name: &str, place: &Place) -> bool {
+    let letters = name.chars().filter(|c| c.is_alphabetic()).count();
+    letters == 3 && place.population < 20_000 && cyrillic_town(name, place)
 }
 
 /// Kinds whose bare name is also a core for designators (`Heilongjiang`

@@ -22,7 +22,11 @@
 //! - a name that is also a common word (`Mir`, `Восточный`, marked in the
 //!   data) is vouched for, unless the place is prominent: by a type word
 //!   (`Vostochny port`, `порт Восточный`) or a locative word before it
-//!   (`in Mirny`) ([`super::context::cue_before`]).
+//!   (`in Mirny`) ([`super::context::cue_before`]), or, for a town, by a
+//!   list it stands in with a town that needs no vouching (`Хабаровск —
+//!   Вяземский — Бикин`, `Охотск и Аян`). A three-letter Cyrillic town name
+//!   (`Аян`) is vouched for the same way; a three-letter Latin one of a
+//!   small place is dropped (`Uda`, `Yu`: a syllable or an acronym).
 //!
 //! Of the kept matches, the non-overlapping set covering the most text
 //! wins ([`cover_most`]: `Sea of Japan` over `Japan`, an ignore span over
@@ -299,6 +303,9 @@ impl PlaceMatcher {
         // (folded start, folded end, slot); slot None for an ignore span.
         let mut found: Vec<(usize, usize, usize)> = Vec::new();
         let mut slots: Vec<(usize, usize, Option<Vec<Candidate>>)> = Vec::new();
+        // Towns whose name needs a cue and has none: kept only when listed
+        // with a town that stands on its own (`Охотск и Аян`).
+        let mut pending: Vec<(usize, usize, Vec<Candidate>)> = Vec::new();
         for m in self.automaton.find_overlapping_iter(folded.text.as_str()) {
             if !whole_word(&folded.text, m.start(), m.end()) {
                 continue;
@@ -306,6 +313,7 @@ impl PlaceMatcher {
             let (start, end) = folded.original(text, m.start(), m.end());
             let surface = &text[start..end];
             let mut candidates: Vec<Candidate> = Vec::new();
+            let mut listed: Vec<Candidate> = Vec::new();
             let mut ignore = false;
             for e in &self.entries[m.pattern().as_usize()] {
                 let form = &self.cased[e.cased as usize];
@@ -315,9 +323,12 @@ impl PlaceMatcher {
                         let Some(fit) = case_fit(surface, form) else {
                             continue;
                         };
-                        if !self.accept(p, e, form, fit, text, start, end, lowercase_ok) {
-                            continue;
-                        }
+                        let into =
+                            match self.accept(p, e, form, fit, text, start, end, lowercase_ok) {
+                                Accept::Yes => &mut candidates,
+                                Accept::InList => &mut listed,
+                                Accept::No => continue,
+                            };
                         let c = Candidate {
                             place: p,
                             form: e.kind,
@@ -325,10 +336,10 @@ impl PlaceMatcher {
                             common: e.common,
                             curated: e.curated,
                         };
-                        match candidates.iter_mut().find(|x| x.place == p) {
+                        match into.iter_mut().find(|x| x.place == p) {
                             Some(x) if better(&c, x) => *x = c,
                             Some(_) => {}
-                            None => candidates.push(c),
+                            None => into.push(c),
                         }
                     }
                 }
@@ -338,14 +349,49 @@ impl PlaceMatcher {
             } else if !candidates.is_empty() {
                 slots.push((start, end, Some(candidates)));
             } else {
+                if !listed.is_empty() {
+                    pending.push((start, end, listed));
+                }
                 continue;
             }
             found.push((m.start(), m.end(), slots.len() - 1));
         }
-        cover_most(found)
+        let mut chosen: Vec<(usize, usize, Option<Vec<Candidate>>)> = cover_most(found)
             .into_iter()
             .map(|(_, _, slot)| std::mem::take(&mut slots[slot]))
-            .collect()
+            .collect();
+        self.admit_listed(text, &mut chosen, pending);
+        chosen
+    }
+
+    /// Adds each pending town that stands in a list (`,`, `and`, `и`, a
+    /// dash) right next to a chosen town, over and over so a list of
+    /// several is taken whole; a pending name overlapping a chosen span is
+    /// dropped.
+    fn admit_listed(
+        &self,
+        text: &str,
+        chosen: &mut Vec<(usize, usize, Option<Vec<Candidate>>)>,
+        mut pending: Vec<(usize, usize, Vec<Candidate>)>,
+    ) {
+        let town = |cands: &[Candidate]| cands.iter().any(|c| self.settlement(c));
+        pending.retain(|(s, e, cands)| {
+            town(cands) && !chosen.iter().any(|(cs, ce, _)| cs < e && s < ce)
+        });
+        loop {
+            let next = pending.iter().position(|(s, e, _)| {
+                chosen.iter().any(|(cs, ce, c)| {
+                    c.as_deref().is_some_and(town)
+                        && (listed_between(text, *ce, *s) || listed_between(text, *e, *cs))
+                })
+            });
+            let Some(i) = next else { break };
+            let (s, e, mut cands) = pending.swap_remove(i);
+            cands.retain(|c| self.settlement(c));
+            pending.retain(|(ps, pe, _)| !(*ps < e && s < *pe));
+            let at = chosen.partition_point(|(cs, _, _)| *cs < s);
+            chosen.insert(at, (s, e, Some(cands)));
+        }
     }
 
     /// The candidate is a town or a port.
@@ -366,7 +412,7 @@ impl PlaceMatcher {
         start: usize,
         end: usize,
         lowercase_ok: bool,
-    ) -> bool {
+    ) -> Accept {
         let prominent = self.prominent.get(place as usize) == Some(&true);
         if e.plural != 0 {
             let needs = self
@@ -374,7 +420,7 @@ impl PlaceMatcher {
                 .get(e.plural as usize)
                 .map_or(&[][..], Vec::as_slice);
             if !context::coordinated_before(text, end, needs) {
-                return false;
+                return Accept::No;
             }
         }
         match fit {
@@ -382,22 +428,52 @@ impl PlaceMatcher {
             CaseFit::Caps => {
                 let letters = form.chars().filter(|c| c.is_alphabetic()).count();
                 if letters < 4 && !context::caps_context(text, start, end) {
-                    return false;
+                    return Accept::No;
                 }
             }
             CaseFit::Lower => {
                 if !(lowercase_ok && prominent && !e.common) {
-                    return false;
+                    return Accept::No;
                 }
             }
         }
         if e.common && !prominent && e.kind != FormKind::Designated {
-            return context::dateline(text, start, end)
-                || (context::cue_before(text, start) || context::cue_after(text, end))
-                    && !context::capitalised_follower(text, end);
+            if context::dateline(text, start, end) {
+                return Accept::Yes;
+            }
+            if context::capitalised_follower(text, end) {
+                return Accept::No;
+            }
+            return if context::cue_before(text, start) || context::cue_after(text, end) {
+                Accept::Yes
+            } else {
+                Accept::InList
+            };
         }
-        true
+        Accept::Yes
     }
+}
+
+/// Whether a form found in the text is a candidate.
+enum Accept {
+    Yes,
+    No,
+    /// Only as one of a list of towns ([`PlaceMatcher::admit_listed`]).
+    InList,
+}
+
+/// The text between two names (`text[end..start]`) joins them in a list:
+/// a comma, `and`/`or`, `и`/`или`, a spaced dash or a slash.
+fn listed_between(text: &str, end: usize, start: usize) -> bool {
+    let Some(gap) = text.get(end..start) else {
+        return false;
+    };
+    let gap = gap.trim();
+    let gap = gap.strip_prefix(',').map_or(gap, str::trim_start);
+    matches!(gap, "" | "and" | "or" | "и" | "или" | "—" | "–" | "/" | "&")
+        && !text[end..start].contains('\n')
+        && (start > end)
+        && !(gap.is_empty() && !text[end..start].contains(','))
 }
 
 /// `a` says more than `b` about the same place.
@@ -520,6 +596,7 @@ mod tests {
              irkutsk-oblast\tIrkutsk Oblast\tregion\tRU\t56\t105\tnaturalearth:b\t4\t0\tRU.20\tIrkutsk Oblast | Irkutsk\n\
              vostochny\tVostochnyy\tcity\tRU\t42.9\t133\tgeonames:5\t5\t900\tRU.59\tVostochnyy | ~Восточный | Vostochny\n\
              tiksi\tTiksi\tcity\tRU\t71.7\t128.9\tgeonames:6\t6\t5700\tRU.63\tTiksi | Тикси\n\
+             ayan\tAyan\tcity\tRU\t56.5\t138.2\tgeonames:8\t8\t1286\tRU.30\tAyan | Аян\n\
              uda\tUda\triver\t-\t54\t134\tnaturalearth:r\t-\t0\t-\tUda\n\
              russia\tRussia\tcountry\tRU\t61\t99\tnaturalearth:a\t7\t1000000\t-\tRussia | Россия\n",
             "b.tsv",
@@ -622,6 +699,42 @@ mod tests {
             found("in Vostochny", false),
             [one("Vostochny", "vostochny")]
         );
+    }
+
+    #[test]
+    fn a_town_that_needs_a_cue_is_vouched_for_by_a_list_of_towns() {
+        // A three-letter Cyrillic town name is kept, but as a common word.
+        assert!(found("Аян доставлено", false).is_empty());
+        assert_eq!(found("в Аяне", false), [one("Аяне", "ayan")]);
+        // Listed with a town that stands on its own, by `и`, a comma or a
+        // spaced dash, and on along the list.
+        assert_eq!(
+            found("в Тикси и Аян", false),
+            [one("Тикси", "tiksi"), one("Аян", "ayan")]
+        );
+        assert_eq!(
+            found("Восточный, Аян, Тикси", false),
+            [
+                one("Восточный", "vostochny"),
+                one("Аян", "ayan"),
+                one("Тикси", "tiksi")
+            ]
+        );
+        assert_eq!(
+            found("Тикси — Восточный", false),
+            [one("Тикси", "tiksi"), one("Восточный", "vostochny")]
+        );
+        // A country is no town to be listed with; a space is no list; a
+        // capitalised word after the name makes it part of a longer name.
+        assert!(found("Россия и Восточный", false)
+            .iter()
+            .all(|(s, _)| s != "Восточный"));
+        assert!(found("Тикси Восточный", false)
+            .iter()
+            .all(|(s, _)| s != "Восточный"));
+        assert!(found("Тикси и Восточный Альянс", false)
+            .iter()
+            .all(|(s, _)| s != "Восточный"));
     }
 
     #[test]
