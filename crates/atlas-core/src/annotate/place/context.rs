@@ -584,6 +584,44 @@ pub fn dateline(text: &str, start: usize, end: usize) -> bool {
             .starts_with([',', '—', '–', '-', '.'])
 }
 
+/// The match is one of names listed after their plural noun, in its case:
+/// `с вулканами: Авачинским и Корякским`, `в районах Хабаровском, Ванинском`.
+/// Going back from the match, only capitalised words, commas, `и`/`and`
+/// and one colon stand between it and one of `plurals`, within five words.
+pub fn listed_after_plural(text: &str, start: usize, plurals: &[&str]) -> bool {
+    let head = &text[..start];
+    let is_plural = |w: &str| {
+        plurals
+            .iter()
+            .any(|p| w.to_lowercase().replace('ё', "е") == p.replace('ё', "е"))
+    };
+    let mut rest = head;
+    for _ in 0..5 {
+        let trimmed = rest.trim_end();
+        let trimmed = trimmed
+            .strip_suffix(',')
+            .or_else(|| trimmed.strip_suffix(':'))
+            .unwrap_or(trimmed)
+            .trim_end();
+        let Some(w) = words_back(trimmed).next() else {
+            return false;
+        };
+        if !trimmed.ends_with(w) {
+            return false;
+        }
+        if is_plural(w) {
+            return true;
+        }
+        let joins = matches!(w, "и" | "and");
+        let named = w.chars().next().is_some_and(char::is_uppercase);
+        if !(joins || named) {
+            return false;
+        }
+        rest = &trimmed[..trimmed.len() - w.len()];
+    }
+    false
+}
+
 /// The match is the first of coordinated names sharing one plural noun:
 /// `и`/`and` or a comma right after it, then within four words one of
 /// `plurals` (`Охотском | и Беринговом морях`, `Khasansky | and
@@ -1048,5 +1086,22 @@ mod tests {
         assert!(caps_context(h, a, a + 4));
         let m = "the UDA said";
         assert!(!caps_context(m, 4, 7));
+    }
+
+    #[test]
+    fn names_listed_after_their_plural_noun() {
+        let text = "связаны с вулканами: Тепловским и Ручейным, а также";
+        let at = |w: &str| text.find(w).unwrap();
+        let plurals = ["вулканами"];
+        assert!(listed_after_plural(text, at("Тепловским"), &plurals));
+        assert!(listed_after_plural(text, at("Ручейным"), &plurals));
+        // An ordinary word between them breaks the list.
+        let text = "с вулканами связано Тепловским";
+        assert!(!listed_after_plural(
+            text,
+            text.find("Тепловским").unwrap(),
+            &plurals
+        ));
+        assert!(!listed_after_plural("Тепловским", 0, &plurals));
     }
 }

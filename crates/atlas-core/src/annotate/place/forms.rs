@@ -88,10 +88,18 @@ const ISLAND_AFTER: [&str; 2] = ["Island", "Islands"];
 const ISLAND_BEFORE: [&str; 3] = ["Island of", "остров", "острова"];
 const PENINSULA_AFTER: [&str; 1] = ["Peninsula"];
 const PENINSULA_BEFORE: [&str; 1] = ["полуостров"];
-const MOUNTAINS_AFTER: [&str; 4] = ["Mountains", "Range", "Ridge", "Mts"];
+const MOUNTAINS_AFTER: [&str; 7] = [
+    "Mountains",
+    "Range",
+    "Ridge",
+    "Mts",
+    "volcano",
+    "вулкан",
+    "сопка",
+];
 const CITY_AFTER: [&str; 1] = ["City"];
 const CITY_BEFORE: [&str; 1] = ["City of"];
-const MOUNTAINS_BEFORE: [&str; 2] = ["Mount", "хребет"];
+const MOUNTAINS_BEFORE: [&str; 3] = ["Mount", "хребет", "вулкан"];
 
 /// Every type word, in lower case: their case is free in a text
 /// (`Amur region`, `Amur Region`), and a core never ends with one.
@@ -126,6 +134,8 @@ pub fn is_type_word(word: &str) -> bool {
             | "ridge"
             | "mts"
             | "mount"
+            | "volcano"
+            | "volcanoes"
             | "city"
             | "sea"
             | "ocean"
@@ -141,7 +151,7 @@ pub fn is_type_word(word: &str) -> bool {
 }
 
 fn is_russian_type_word(w: &str) -> bool {
-    const STEMS: [&str; 12] = [
+    const STEMS: [&str; 14] = [
         "област",
         "кра",
         "республик",
@@ -154,6 +164,8 @@ fn is_russian_type_word(w: &str) -> bool {
         "хребт",
         "хребет",
         "мор",
+        "вулкан",
+        "сопк",
     ];
     STEMS.iter().any(|s| w.starts_with(s)) && w.chars().count() <= 12
 }
@@ -191,6 +203,7 @@ pub fn forms_of(place: &Place, claimed: &dyn Fn(&str) -> bool) -> Vec<Form> {
         let common = place.common.contains(alias);
         let alternates = match place.kind {
             PlaceKind::Region => district_alternates(alias),
+            PlaceKind::Mountains => volcano_alternates(alias),
             _ => Vec::new(),
         };
         std::iter::once((alias.clone(), own, common))
@@ -350,6 +363,58 @@ fn district_alternates(alias: &str) -> Vec<String> {
     } else {
         Vec::new()
     }
+}
+
+/// The other ways Russian names a volcano named by an adjective: `сопка`
+/// is feminine, `вулкан` masculine, and `вулкан` may stand first
+/// (`Авачинская сопка` = `Авачинский вулкан` = `вулкан Авачинский`). A
+/// feminine `-ская` gives both masculine endings (`Корякский`,
+/// `Ключевской`: stress decides, the text will use one).
+fn volcano_alternates(alias: &str) -> Vec<String> {
+    let masculine_of = |fem: &str| -> Vec<String> {
+        let Some(stem) = fem.strip_suffix("ая") else {
+            return Vec::new();
+        };
+        let soft = ["к", "г", "х", "ж", "ш", "ч", "щ"]
+            .iter()
+            .any(|e| stem.ends_with(e));
+        if soft {
+            vec![format!("{stem}ий"), format!("{stem}ой")]
+        } else {
+            vec![format!("{stem}ый"), format!("{stem}ой")]
+        }
+    };
+    let adjective = |w: &str| ["ий", "ый", "ой"].iter().any(|e| w.ends_with(e));
+    // The type noun in any case (`Ключевская Сопка`).
+    let lower = alias.to_lowercase();
+    let noun_after = |noun: &str| {
+        lower
+            .ends_with(&format!(" {noun}"))
+            .then(|| alias.len().checked_sub(noun.len() + 1))
+            .flatten()
+            .and_then(|n| alias.get(..n))
+    };
+    let noun_before = |noun: &str| {
+        lower
+            .starts_with(&format!("{noun} "))
+            .then(|| alias.get(noun.len() + 1..))
+            .flatten()
+    };
+    let masculine: Vec<String> = if let Some(stem) = noun_after("сопка") {
+        masculine_of(stem)
+    } else if let Some(stem) = noun_after("вулкан").filter(|s| adjective(s)) {
+        vec![stem.to_string()]
+    } else if let Some(stem) = noun_before("вулкан").filter(|s| adjective(s)) {
+        vec![stem.to_string()]
+    } else {
+        return Vec::new();
+    };
+    masculine
+        .into_iter()
+        .filter(|m| !m.contains(' '))
+        .flat_map(|m| [format!("{m} вулкан"), format!("вулкан {m}")])
+        .filter(|a| a != alias)
+        .collect()
 }
 
 /// Words that make a name only with their noun.
@@ -799,6 +864,28 @@ mod tests {
         // A town's urban okrug is the town's, not a district's.
         assert!(district_alternates("Городской округ Анадырь").is_empty());
         assert!(district_alternates("Amur Region").is_empty());
+    }
+
+    #[test]
+    fn a_volcano_named_by_an_adjective_has_its_other_russian_names() {
+        let v = place(PlaceKind::Mountains, &["Тепловская Сопка"]);
+        let all: Vec<String> = forms_of(&v, &|_| false)
+            .into_iter()
+            .map(|f| f.text)
+            .collect();
+        for f in [
+            "Тепловская Сопка",
+            "Тепловский вулкан",
+            "Тепловского вулкана",
+            "вулкана Тепловский",
+            "Тепловским",
+        ] {
+            assert!(all.contains(&f.to_string()), "{f} not in {all:?}");
+        }
+        assert_eq!(volcano_alternates("вулкан Горелый"), ["Горелый вулкан"]);
+        // A noun name has no adjective to agree: nothing to add.
+        assert!(volcano_alternates("вулкан Ходутка").is_empty());
+        assert!(volcano_alternates("Shiveluch volcano").is_empty());
     }
 
     #[test]

@@ -419,7 +419,9 @@ impl PlaceMatcher {
                 .plurals
                 .get(e.plural as usize)
                 .map_or(&[][..], Vec::as_slice);
-            if !context::coordinated_before(text, end, needs) {
+            if !(context::coordinated_before(text, end, needs)
+                || context::listed_after_plural(text, start, needs))
+            {
                 return Accept::No;
             }
         }
