@@ -220,6 +220,11 @@ fn judge(
 ) -> Option<(usize, usize, String)> {
     let start = words[first].start;
     let mut stop = words[end - 1].end;
+    // Geographic nouns alone name nothing: their name stands before them,
+    // matched or cut off by a bracket (`the Tongjiang (Amur River) Bridge`).
+    if (first..end).all(|k| GEO_NOUNS.contains(&lower(text, &words[k]).as_str())) {
+        return None;
+    }
     if let Some(noun) = (first..end)
         .map(|k| lower(text, &words[k]))
         .find(|w| GEO_NOUNS.contains(&w.as_str()))
@@ -373,5 +378,8 @@ mod tests {
         assert!(found("Vladivostok is a city").is_empty());
         assert!(found("the Ministry of Transport").is_empty());
         assert!(found("in March 2016").is_empty());
+        // A geographic noun alone belongs to the name before it.
+        assert!(found("the Vladivostok (Golden Horn) Bridge").is_empty());
+        assert_eq!(found("the Zolotoy Bridge"), ["Zolotoy Bridge"]);
     }
 }
