@@ -312,8 +312,16 @@ fn same_place(g: &GoldPlace, f: &FoundPlace) -> Option<u8> {
         return None;
     }
     let key = |s: &str| fold(s).replace(['’', '\''], "");
+    // The same name: surest of the same kind, so `Sakhalin` the island
+    // pairs with the island before `Sakhalin Oblast` can take it below.
     if key(&g.name) == key(&f.name) {
-        return Some(if compatible(g.kind, f.kind) { 3 } else { 1 });
+        return Some(if g.kind == f.kind {
+            4
+        } else if compatible(g.kind, f.kind) {
+            3
+        } else {
+            1
+        });
     }
     // The same name but for a type word (`Heilongjiang`, `Heilongjiang
     // Province`; `Amur River`, `Amur`).
@@ -506,6 +514,46 @@ mod tests {
         assert_eq!(r.missed.len(), 2);
         assert!(r.missed[0].contains("Zarubino") && r.missed[1].contains("Amur River"));
         assert!((r.precision - 1.0 / 3.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn a_place_of_the_same_name_and_kind_pairs_first() {
+        let g = [
+            gold("Sakhalin", PlaceKind::Island, 50.5, 142.8, 3, &["Sakhalin"]),
+            gold(
+                "Sakhalin Oblast",
+                PlaceKind::Region,
+                50.0,
+                143.0,
+                1,
+                &["Sakhalin Oblast"],
+            ),
+        ];
+        // The oblast listed first: it must not take the island's gold row.
+        let f = [
+            found(
+                "sakhalin-oblast",
+                "Sakhalin Oblast",
+                PlaceKind::Region,
+                47.0,
+                142.7,
+                1,
+                &["Sakhalin Oblast"],
+            ),
+            found(
+                "sakhalin",
+                "Sakhalin",
+                PlaceKind::Island,
+                50.5,
+                142.8,
+                3,
+                &["Sakhalin"],
+            ),
+        ];
+        let r = evaluate(&f, &g, &["d".to_string()]);
+        assert_eq!(r.matched_pairs, 2);
+        assert_eq!((r.found_mentions, r.gold_mentions), (4, 4));
+        assert!(r.undercounted.is_empty(), "{:?}", r.undercounted);
     }
 
     #[test]
