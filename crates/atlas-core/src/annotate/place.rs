@@ -26,6 +26,7 @@ pub mod forms;
 pub mod inflect;
 pub mod matcher;
 pub mod metonym;
+pub mod palladius;
 pub mod resolve;
 
 use crate::annotate::{place_passages, Passage};

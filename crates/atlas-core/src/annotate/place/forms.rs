@@ -201,11 +201,15 @@ pub fn forms_of(place: &Place, claimed: &dyn Fn(&str) -> bool) -> Vec<Form> {
     let names = place.aliases.iter().enumerate().flat_map(|(i, alias)| {
         let own = i < place.own_aliases;
         let common = place.common.contains(alias);
-        let alternates = match place.kind {
+        let mut alternates = match place.kind {
             PlaceKind::Region => district_alternates(alias),
             PlaceKind::Mountains => volcano_alternates(alias),
             _ => Vec::new(),
         };
+        // A Chinese name as a Russian text writes it (`Суйфэньхэ`).
+        if place.country.as_deref() == Some("CN") {
+            alternates.extend(super::palladius::palladius(alias));
+        }
         std::iter::once((alias.clone(), own, common))
             .chain(alternates.into_iter().map(move |a| (a, own, false)))
     });
@@ -454,6 +458,15 @@ fn cases(spelling: &str, place: &Place) -> Vec<String> {
         .iter()
         .any(|e| spelling.ends_with(e));
     if place.layer == Layer::Generated && surname_like {
+        return vec![spelling.to_string()];
+    }
+    // A Chinese name ending in a vowel does not decline in Russian (`из
+    // Хэйхэ`, `в Яньцзя`); one ending in a consonant does (`Хуньчуня`).
+    let vowel_end = spelling
+        .chars()
+        .next_back()
+        .is_some_and(|c| "аэоуыияеёю".contains(c));
+    if place.country.as_deref() == Some("CN") && vowel_end {
         return vec![spelling.to_string()];
     }
     case_forms(spelling)
@@ -864,6 +877,34 @@ mod tests {
         // A town's urban okrug is the town's, not a district's.
         assert!(district_alternates("Городской округ Анадырь").is_empty());
         assert!(district_alternates("Amur Region").is_empty());
+    }
+
+    #[test]
+    fn a_chinese_name_gets_its_russian_spelling_declined_only_after_a_consonant() {
+        let forms = |name: &str| -> Vec<String> {
+            let mut p = place(PlaceKind::City, &[name]);
+            p.country = Some("CN".into());
+            p.population = 50_000;
+            forms_of(&p, &|_| false)
+                .into_iter()
+                .map(|f| f.text)
+                .collect()
+        };
+        let hunchun = forms("Hunchun");
+        for f in ["Hunchun", "Хуньчунь", "Хуньчуня", "Хуньчуне"] {
+            assert!(hunchun.contains(&f.to_string()), "{f} not in {hunchun:?}");
+        }
+        let yanjia = forms("Yanjia");
+        assert!(yanjia.contains(&"Яньцзя".to_string()), "{yanjia:?}");
+        assert!(!yanjia.contains(&"Яньцзи".to_string()), "{yanjia:?}");
+        // A Russian town's Latin name gets no Chinese reading.
+        let mut tynda = place(PlaceKind::City, &["Tynda"]);
+        tynda.population = 30_000;
+        let all: Vec<String> = forms_of(&tynda, &|_| false)
+            .into_iter()
+            .map(|f| f.text)
+            .collect();
+        assert!(all.iter().all(|f| !f.contains('Т')), "{all:?}");
     }
 
     #[test]
