@@ -115,7 +115,7 @@ pub fn check(bytes: &[u8]) {
 
 /// `annotate_with` without the entity pass (see the module doc).
 fn annotate(a: &Annotators, documents: &[Document]) -> Annotations {
-    let key_phrases = keyphrase::key_phrases(documents);
+    let key_phrases = keyphrase::key_phrases(documents, &a.data.generic_words);
     let docs = documents
         .iter()
         .zip(key_phrases)
