@@ -111,7 +111,7 @@ fn the_real_seeds_round_trip_through_the_embedded_format() {
     let seeds = common::seeds_dir();
     let corpus = build_corpus(&seeds).expect("the seed corpus builds");
     assert_eq!(corpus.documents.len(), 5);
-    let decoded = atlas_core::Corpus::from_bytes(&corpus.to_bytes()).expect("decodes");
+    let decoded = atlas_core::Corpus::from_bytes(&corpus.to_bytes().expect("encodes")).expect("decodes");
     assert_eq!(decoded, corpus);
     assert!(
         atlas_core::Corpus::from_bytes(b"\xff\xff\xff").is_err(),

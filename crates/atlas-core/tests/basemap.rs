@@ -142,7 +142,7 @@ fn the_small_islands_of_the_frame_survive() {
 #[test]
 fn bytes_round_trip_and_stay_within_budget() {
     let map = map();
-    let bytes = map.to_bytes();
+    let bytes = map.to_bytes().expect("encodes");
     assert_eq!(&BaseMap::from_bytes(&bytes).expect("decodes"), map);
     // The budget is ~40 KB gzip; these paths compress about 2.4:1, so raw
     // postcard bytes beyond 100 KB mean the budget is blown.
