@@ -168,8 +168,14 @@ fn a_broken_source_names_the_file() {
     );
     let err = build_from_dir(&dir).unwrap_err();
     assert!(err.file.ends_with("basemap/countries-50m.json"), "{err}");
-    assert!(matches!(err.kind, ErrorKind::Basemap(_)), "{err}");
+    assert!(matches!(err.kind, ErrorKind::BasemapJson(_)), "{err}");
     assert_eq!(err.line, Some(2));
+    // File, line and serde_json's reason.
+    let message = err.to_string();
+    assert!(
+        message.contains("basemap/countries-50m.json:2: base map: not TopoJSON: EOF while parsing"),
+        "{message}"
+    );
 
     let dir = scratch_data(
         "no-countries",

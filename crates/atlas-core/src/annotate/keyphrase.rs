@@ -33,10 +33,10 @@
 //! skipped, so `gas` does not follow `gas pipeline`.
 
 use crate::analysis::{tokens, Token};
+use crate::error::{Error, ErrorKind};
 use crate::model::Document;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap, HashSet};
-use crate::error::{Error, ErrorKind};
 
 /// Key phrases kept per document.
 pub const PHRASES_PER_DOC: usize = 12;
