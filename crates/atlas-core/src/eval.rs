@@ -60,8 +60,12 @@ pub struct GoldPlace {
 /// naming a document the folder holds.
 pub fn load(dir: &std::path::Path) -> Result<(Corpus, Vec<GoldPlace>), Error> {
     let entries = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
+    // An entry that cannot be listed is an error, not a text left out: the
+    // scores would silently be over fewer documents.
     let mut paths: Vec<std::path::PathBuf> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
+        .map(|e| e.map(|e| e.path()).map_err(|e| Error::io(dir, e)))
+        .collect::<Result<Vec<_>, _>>()?
+        .into_iter()
         .filter(|p| {
             let readme = p
                 .file_stem()
