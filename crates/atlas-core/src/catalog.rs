@@ -69,7 +69,7 @@ pub fn parse_catalog(path: &Path, text: &str) -> Result<Catalog, Error> {
     let raw: CatalogFile = toml::from_str(text).map_err(|e| Error {
         file: path.to_path_buf(),
         line: e.span().map(|s| line_at(text, s.start)),
-        kind: ErrorKind::CatalogToml(e),
+        kind: ErrorKind::CatalogToml(Box::new(e)),
     })?;
     let mut catalog = Catalog::new();
     for entry in raw.document {

@@ -52,9 +52,10 @@ pub enum ErrorKind {
     #[error("duplicate document id {0:?}: two seed files have the same stem")]
     DuplicateId(String),
     /// `catalog.toml` is not valid TOML or does not have the expected
-    /// shape (unknown key, wrong type): the TOML parser's reason.
+    /// shape (unknown key, wrong type): the TOML parser's reason. (Boxed:
+    /// it is large, and every `Result` of the pipeline carries this type.)
     #[error("catalog: {}", .0.message())]
-    CatalogToml(toml::de::Error),
+    CatalogToml(Box<toml::de::Error>),
     /// An entry of `catalog.toml` is refused (an empty title, a second
     /// entry for one file, a file that is not there).
     #[error("catalog: {0}")]
@@ -66,7 +67,7 @@ pub enum ErrorKind {
     /// A curated TOML file under `data/` (`topics.toml`) is not valid TOML
     /// or does not have the expected shape: the TOML parser's reason.
     #[error("{}", .0.message())]
-    DataToml(toml::de::Error),
+    DataToml(Box<toml::de::Error>),
     /// A row of a curated data file under `data/` is malformed.
     #[error("{0}")]
     Data(String),

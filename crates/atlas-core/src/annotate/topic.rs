@@ -129,7 +129,7 @@ impl Taxonomy {
         let raw: RawFile = toml::from_str(text).map_err(|e| Error {
             file: file.into(),
             line: e.span().map(|s| line_at(text, s.start)),
-            kind: ErrorKind::DataToml(e),
+            kind: ErrorKind::DataToml(Box::new(e)),
         })?;
         let mut defs: Vec<TopicDef> = Vec::new();
         for t in raw.topic {
