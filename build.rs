@@ -7,7 +7,7 @@
 //! `ATLAS_SEEDS=/some/dir` builds another collection (synthetic corpora,
 //! bad-seed fixtures) without touching `seeds/`.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -35,22 +35,28 @@ fn main() -> ExitCode {
     println!("cargo:rerun-if-changed={}", seeds.display());
     println!("cargo:rerun-if-changed={}", root.join("data").display());
 
-    let corpus = match atlas_core::build_corpus(&seeds) {
-        Ok(corpus) => corpus,
-        Err(e) => {
-            println!("cargo::error=seed corpus: {e}");
-            eprintln!("error: seed corpus: {e}");
-            return ExitCode::FAILURE;
+    match embed(&root, &seeds, &out_dir) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            // `cargo::error=` is one line; the cause is already in it.
+            println!("cargo::error={message}");
+            eprintln!("error: {message}");
+            ExitCode::FAILURE
         }
-    };
+    }
+}
+
+/// Builds and writes the three embedded files; an error names the file (and
+/// line) that could not be used, or the output that could not be made.
+fn embed(root: &Path, seeds: &Path, out_dir: &Path) -> Result<(), String> {
+    let corpus = atlas_core::build_corpus(seeds).map_err(|e| format!("seed corpus: {e}"))?;
     // The search index is built here, once, from the clean corpus; the app
     // only decodes it.
-    let index = atlas_core::index::SearchIndex::build(&corpus).to_bytes();
     let index_target = out_dir.join("index.bin");
-    if let Err(e) = std::fs::write(&index_target, &index) {
-        println!("cargo::error=cannot write {}: {e}", index_target.display());
-        return ExitCode::FAILURE;
-    }
+    let index = atlas_core::index::SearchIndex::build(&corpus)
+        .and_then(|index| index.to_bytes())
+        .map_err(|e| format!("{}: {e}", index_target.display()))?;
+    write(&index_target, &index)?;
 
     // The audit trail is for maintainers (`atlas report`); the reader never
     // sees it, so it stays out of the page.
@@ -58,30 +64,23 @@ fn main() -> ExitCode {
     for doc in &mut corpus.documents {
         doc.audit.clear();
     }
-    let bytes = corpus.to_bytes();
     let target = out_dir.join("corpus.bin");
-    if let Err(e) = std::fs::write(&target, &bytes) {
-        println!("cargo::error=cannot write {}: {e}", target.display());
-        return ExitCode::FAILURE;
-    }
+    let bytes = corpus
+        .to_bytes()
+        .map_err(|e| format!("{}: {e}", target.display()))?;
+    write(&target, &bytes)?;
 
     // The base map for the map view: projected, simplified SVG paths made
     // from data/basemap/ (Natural Earth), so the map needs no tile server.
-    let basemap = match atlas_core::geo::basemap::build_from_dir(&root.join("data")) {
-        Ok(map) => map,
-        Err(e) => {
-            println!("cargo::error=base map: {e}");
-            eprintln!("error: base map: {e}");
-            return ExitCode::FAILURE;
-        }
-    };
+    let basemap = atlas_core::geo::basemap::build_from_dir(&root.join("data"))
+        .map_err(|e| format!("base map: {e}"))?;
     let basemap_target = out_dir.join("basemap.bin");
-    if let Err(e) = std::fs::write(&basemap_target, basemap.to_bytes()) {
-        println!(
-            "cargo::error=cannot write {}: {e}",
-            basemap_target.display()
-        );
-        return ExitCode::FAILURE;
-    }
-    ExitCode::SUCCESS
+    let bytes = basemap
+        .to_bytes()
+        .map_err(|e| format!("{}: {e}", basemap_target.display()))?;
+    write(&basemap_target, &bytes)
+}
+
+fn write(target: &Path, bytes: &[u8]) -> Result<(), String> {
+    std::fs::write(target, bytes).map_err(|e| format!("cannot write {}: {e}", target.display()))
 }

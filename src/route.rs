@@ -27,6 +27,7 @@
 //! every view, kept in the URL.
 //! | anything else | "not found" with a way back |
 
+use atlas_core::filter::url::query_param;
 pub use atlas_core::filter::url::{percent_decode, percent_encode};
 pub use atlas_core::filter::{Facet, Filters};
 
@@ -256,16 +257,6 @@ pub fn reader(id: &str, block: Option<u32>) -> Route {
         q: String::new(),
         places: Vec::new(),
     }
-}
-
-fn query_param(query: &str, key: &str) -> Option<String> {
-    query
-        .split('&')
-        .filter_map(|pair| pair.split_once('='))
-        // The last one wins, as in `Filters::from_query`: one URL, one rule.
-        .rfind(|(k, _)| *k == key)
-        // `+` is a space in query strings written by forms and other tools.
-        .map(|(_, v)| percent_decode(&v.replace('+', " ")))
 }
 
 #[cfg(test)]

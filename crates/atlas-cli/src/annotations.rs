@@ -131,7 +131,8 @@ pub fn tags_table(corpus: &Corpus) -> String {
 pub fn tags_explain(corpus: &Corpus, id: &str) -> Result<String, String> {
     let (_, text) = atlas_core::index::passages::by_block_id(corpus, id)
         .ok_or_else(|| format!("no passage {id:?} (ids look like <doc>:<n> or <doc>:note:<n>)"))?;
-    let taxonomy = atlas_core::annotate::topic::Taxonomy::builtin().map_err(|e| e.to_string())?;
+    let taxonomy = atlas_core::annotate::topic::Taxonomy::builtin()
+        .map_err(|e| format!("reading the bundled topics: {e}"))?;
     let tagger = atlas_core::annotate::topic::Tagger::new(&taxonomy);
     let (hits, words) = tagger.hits(&text);
     let mut out = format!("{id}: {words} words\n");
@@ -362,9 +363,10 @@ fn span_row<'a>(
 /// span in data/entities-ignore.tsv); then the candidates no list or
 /// pattern accounts for.
 pub fn entity_candidates(corpus: &Corpus, id: Option<&str>, json: bool) -> Result<String, String> {
-    let data =
-        atlas_core::annotate::entity::data::EntityData::bundled().map_err(|e| e.to_string())?;
-    let gazetteer = atlas_core::Gazetteer::bundled().map_err(|e| e.to_string())?;
+    let data = atlas_core::annotate::entity::data::EntityData::bundled()
+        .map_err(|e| format!("reading the bundled entity lists: {e}"))?;
+    let gazetteer = atlas_core::Gazetteer::bundled()
+        .map_err(|e| format!("reading the bundled gazetteer: {e}"))?;
     let mut review = atlas_core::annotate::entity::candidates::review(corpus, &data, &gazetteer);
     if let Some(id) = id {
         let in_doc = |c: &atlas_core::annotate::entity::candidates::EntityCandidate| {

@@ -187,7 +187,7 @@ fn print_text(text: &str) -> io::Result<()> {
 fn run(cli: Cli) -> Result<String, String> {
     match cli.command {
         Command::Docs { common } => {
-            let corpus = atlas_core::build_corpus(&common.seed_dir()).map_err(|e| e.to_string())?;
+            let corpus = build_corpus(&common)?;
             Ok(if common.json {
                 output::docs_json(&corpus)
             } else {
@@ -200,7 +200,7 @@ fn run(cli: Cli) -> Result<String, String> {
             entities,
             common,
         } => {
-            let corpus = atlas_core::build_corpus(&common.seed_dir()).map_err(|e| e.to_string())?;
+            let corpus = build_corpus(&common)?;
             let docs: Vec<&atlas_core::model::Document> = match &id {
                 Some(id) => vec![find(&corpus, id)?],
                 None => corpus.documents.iter().collect(),
@@ -209,7 +209,8 @@ fn run(cli: Cli) -> Result<String, String> {
                 return annotations::entity_candidates(&corpus, id.as_deref(), common.json);
             }
             if places {
-                let gazetteer = atlas_core::Gazetteer::bundled().map_err(|e| e.to_string())?;
+                let gazetteer = atlas_core::Gazetteer::bundled()
+                    .map_err(|e| format!("reading the bundled gazetteer: {e}"))?;
                 let mut candidates =
                     atlas_core::annotate::place::candidates::place_candidates(&corpus, &gazetteer);
                 if let Some(id) = &id {
@@ -228,7 +229,7 @@ fn run(cli: Cli) -> Result<String, String> {
             })
         }
         Command::Passages { common } => {
-            let corpus = atlas_core::build_corpus(&common.seed_dir()).map_err(|e| e.to_string())?;
+            let corpus = build_corpus(&common)?;
             output::passages(&corpus, common.json)
         }
         Command::Search {
@@ -239,10 +240,13 @@ fn run(cli: Cli) -> Result<String, String> {
             index_size,
             common,
         } => {
-            let corpus = atlas_core::build_corpus(&common.seed_dir()).map_err(|e| e.to_string())?;
-            let index = atlas_core::SearchIndex::build(&corpus);
+            let corpus = build_corpus(&common)?;
+            let index = build_index(&corpus)?;
             if index_size {
-                eprintln!("search index: {} bytes (postcard)", index.to_bytes().len());
+                let bytes = index
+                    .to_bytes()
+                    .map_err(|e| format!("measuring the search index: {e}"))?;
+                eprintln!("search index: {} bytes (postcard)", bytes.len());
             }
             let options = atlas_core::SearchOptions {
                 limit,
@@ -259,7 +263,7 @@ fn run(cli: Cli) -> Result<String, String> {
             })
         }
         Command::Places { common } => {
-            let corpus = atlas_core::build_corpus(&common.seed_dir()).map_err(|e| e.to_string())?;
+            let corpus = build_corpus(&common)?;
             Ok(if common.json {
                 output::places_json(&corpus)
             } else {
@@ -267,7 +271,7 @@ fn run(cli: Cli) -> Result<String, String> {
             })
         }
         Command::Tags { explain, common } => {
-            let corpus = atlas_core::build_corpus(&common.seed_dir()).map_err(|e| e.to_string())?;
+            let corpus = build_corpus(&common)?;
             if let Some(id) = explain {
                 return annotations::tags_explain(&corpus, &id);
             }
@@ -278,7 +282,7 @@ fn run(cli: Cli) -> Result<String, String> {
             })
         }
         Command::Entities { common } => {
-            let corpus = atlas_core::build_corpus(&common.seed_dir()).map_err(|e| e.to_string())?;
+            let corpus = build_corpus(&common)?;
             Ok(if common.json {
                 annotations::entities_json(&corpus)
             } else {
@@ -286,7 +290,7 @@ fn run(cli: Cli) -> Result<String, String> {
             })
         }
         Command::Figures { common } => {
-            let corpus = atlas_core::build_corpus(&common.seed_dir()).map_err(|e| e.to_string())?;
+            let corpus = build_corpus(&common)?;
             Ok(if common.json {
                 annotations::figures_json(&corpus)
             } else {
@@ -294,7 +298,8 @@ fn run(cli: Cli) -> Result<String, String> {
             })
         }
         Command::Eval { gold, json, doc } => {
-            let (corpus, rows) = atlas_core::eval::load(&gold).map_err(|e| e.to_string())?;
+            let (corpus, rows) = atlas_core::eval::load(&gold)
+                .map_err(|e| format!("loading the gold set {}: {e}", gold.display()))?;
             if let Some(id) = doc {
                 return Ok(output::mentions_of_doc(&corpus, find(&corpus, &id)?));
             }
@@ -308,10 +313,10 @@ fn run(cli: Cli) -> Result<String, String> {
             })
         }
         Command::EvalSearch { judged, common } => {
-            let corpus = atlas_core::build_corpus(&common.seed_dir()).map_err(|e| e.to_string())?;
-            let index = atlas_core::SearchIndex::build(&corpus);
-            let queries =
-                atlas_core::eval_search::load(&judged, &corpus).map_err(|e| e.to_string())?;
+            let corpus = build_corpus(&common)?;
+            let index = build_index(&corpus)?;
+            let queries = atlas_core::eval_search::load(&judged, &corpus)
+                .map_err(|e| format!("loading the judged queries {}: {e}", judged.display()))?;
             let searcher = atlas_core::Searcher::new(&corpus, &index);
             let report = atlas_core::eval_search::evaluate(&searcher, &queries);
             Ok(if common.json {
@@ -321,7 +326,7 @@ fn run(cli: Cli) -> Result<String, String> {
             })
         }
         Command::Text { id, common } => {
-            let corpus = atlas_core::build_corpus(&common.seed_dir()).map_err(|e| e.to_string())?;
+            let corpus = build_corpus(&common)?;
             let doc = find(&corpus, &id)?;
             Ok(if common.json {
                 output::text_json(doc)
@@ -330,6 +335,18 @@ fn run(cli: Cli) -> Result<String, String> {
             })
         }
     }
+}
+
+/// The corpus of the seed folder; a failure says which folder was built.
+fn build_corpus(common: &Common) -> Result<atlas_core::Corpus, String> {
+    let dir = common.seed_dir();
+    atlas_core::build_corpus(&dir)
+        .map_err(|e| format!("building the corpus from {}: {e}", dir.display()))
+}
+
+/// The search index over `corpus`, as `build.rs` makes it.
+fn build_index(corpus: &atlas_core::Corpus) -> Result<atlas_core::SearchIndex, String> {
+    atlas_core::SearchIndex::build(corpus).map_err(|e| format!("building the search index: {e}"))
 }
 
 fn find<'a>(

@@ -82,7 +82,7 @@ fn startup_decode(corpus: &Corpus, index: &SearchIndex) {
     for doc in &mut embedded.documents {
         doc.audit.clear();
     }
-    let bytes = embedded.to_bytes();
+    let bytes = embedded.to_bytes().expect("encodes");
     let t = Instant::now();
     let decoded = Corpus::from_bytes(&bytes).expect("corpus decodes");
     let decode = t.elapsed();
@@ -106,7 +106,7 @@ fn main() {
     let corpus: Corpus = atlas_core::build_corpus(&dir).expect("seeds build");
     let corpus_time = t.elapsed();
     let t = Instant::now();
-    let index = SearchIndex::build(&corpus);
+    let index = SearchIndex::build(&corpus).expect("the index builds");
     let index_time = t.elapsed();
     println!(
         "pipeline: {} documents, corpus built in {:.2} s, index in {:.2} s",
@@ -114,7 +114,7 @@ fn main() {
         corpus_time.as_secs_f64(),
         index_time.as_secs_f64()
     );
-    let bytes = index.to_bytes();
+    let bytes = index.to_bytes().expect("encodes");
     startup_decode(&corpus, &index);
     let searcher = Searcher::new(&corpus, &index);
     let by_class = queries();

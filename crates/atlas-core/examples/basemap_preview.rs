@@ -100,7 +100,13 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let bytes = map.to_bytes();
+    let bytes = match map.to_bytes() {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
     let world = map.view_box_world;
     let nea = map.frame_northeast_asia;
     let result = write(&out.join("basemap.bin"), &bytes)

@@ -218,6 +218,8 @@ pub struct AnnotationData {
     pub taxonomy: topic::Taxonomy,
     /// People, organisations and their ignore list.
     pub entities: entity::data::EntityData,
+    /// The generic words no key phrase is made of alone.
+    pub generic_words: keyphrase::GenericWords,
 }
 
 impl AnnotationData {
@@ -226,6 +228,7 @@ impl AnnotationData {
         Ok(AnnotationData {
             taxonomy: topic::Taxonomy::builtin()?,
             entities: entity::data::EntityData::bundled()?,
+            generic_words: keyphrase::GenericWords::bundled()?,
         })
     }
 }
@@ -248,7 +251,7 @@ pub fn annotate_with(
     places: &PlaceIndex,
 ) -> Annotations {
     let tagger = topic::Tagger::new(&data.taxonomy);
-    let key_phrases = keyphrase::key_phrases(documents);
+    let key_phrases = keyphrase::key_phrases(documents, &data.generic_words);
     let docs = documents
         .iter()
         .zip(key_phrases)

@@ -66,14 +66,10 @@ pub type Catalog = BTreeMap<String, CatalogEntry>;
 
 /// Parses catalog text. `path` is only used in error messages.
 pub fn parse_catalog(path: &Path, text: &str) -> Result<Catalog, Error> {
-    let raw: CatalogFile = toml::from_str(text).map_err(|e| {
-        let line = e.span().map(|s| line_at(text, s.start));
-        let message = e.message().to_string();
-        Error {
-            file: path.to_path_buf(),
-            line,
-            kind: ErrorKind::Catalog(message),
-        }
+    let raw: CatalogFile = toml::from_str(text).map_err(|e| Error {
+        file: path.to_path_buf(),
+        line: e.span().map(|s| line_at(text, s.start)),
+        kind: ErrorKind::CatalogToml(Box::new(e)),
     })?;
     let mut catalog = Catalog::new();
     for entry in raw.document {
@@ -114,7 +110,7 @@ pub fn read_catalog(seed_dir: &Path) -> Result<Catalog, Error> {
     match std::fs::read_to_string(&path) {
         Ok(text) => parse_catalog(&path, &text),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Catalog::new()),
-        Err(e) => Err(Error::file(&path, ErrorKind::Io(e.to_string()))),
+        Err(e) => Err(Error::io(&path, e)),
     }
 }
 
@@ -140,7 +136,7 @@ mod tests {
         let text = "[[document]]\nfile = \"a.txt\"\ntitle = \"A\"\nyaer = 2010\n";
         let err = parse_catalog(Path::new("catalog.toml"), text).unwrap_err();
         assert!(
-            matches!(err.kind, ErrorKind::Catalog(ref m) if m.contains("yaer")),
+            matches!(err.kind, ErrorKind::CatalogToml(ref e) if e.message().contains("yaer")),
             "{err}"
         );
         assert!(err.line.is_some());

@@ -59,10 +59,13 @@ pub struct GoldPlace {
 /// `gold.tsv`, notes and a `README` among them, is skipped) and its gold rows, each
 /// naming a document the folder holds.
 pub fn load(dir: &std::path::Path) -> Result<(Corpus, Vec<GoldPlace>), Error> {
-    let entries =
-        std::fs::read_dir(dir).map_err(|e| Error::file(dir, ErrorKind::Io(e.to_string())))?;
+    let entries = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
+    // An entry that cannot be listed is an error, not a text left out: the
+    // scores would silently be over fewer documents.
     let mut paths: Vec<std::path::PathBuf> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
+        .map(|e| e.map(|e| e.path()).map_err(|e| Error::io(dir, e)))
+        .collect::<Result<Vec<_>, _>>()?
+        .into_iter()
         .filter(|p| {
             let readme = p
                 .file_stem()
@@ -82,8 +85,7 @@ pub fn load(dir: &std::path::Path) -> Result<(Corpus, Vec<GoldPlace>), Error> {
     let catalog = crate::catalog::read_catalog(dir)?;
     let corpus = crate::pipeline::build_corpus_from_sources(sources, &catalog)?;
     let file = dir.join("gold.tsv");
-    let text = std::fs::read_to_string(&file)
-        .map_err(|e| Error::file(&file, ErrorKind::Io(e.to_string())))?;
+    let text = std::fs::read_to_string(&file).map_err(|e| Error::io(&file, e))?;
     let name = file.display().to_string();
     let gold = parse_gold(&text, &name)?;
     if let Some(row) = gold.iter().find(|r| corpus.document(&r.doc).is_none()) {

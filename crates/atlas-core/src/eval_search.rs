@@ -50,8 +50,7 @@ pub struct JudgedQuery {
 /// must name (an id the corpus does not hold is a typo or a stale
 /// judgement, and an error at its line).
 pub fn load(file: &Path, corpus: &Corpus) -> Result<Vec<JudgedQuery>, Error> {
-    let text = std::fs::read_to_string(file)
-        .map_err(|e| Error::file(file, ErrorKind::Io(e.to_string())))?;
+    let text = std::fs::read_to_string(file).map_err(|e| Error::io(file, e))?;
     let name = file.display().to_string();
     let queries = parse(&text, &name)?;
     for q in &queries {

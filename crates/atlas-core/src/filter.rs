@@ -33,7 +33,7 @@ pub mod url;
 
 pub use facts::Facts;
 pub use select::{FacetCounts, Selection};
-use url::{percent_decode, percent_encode};
+use url::percent_encode;
 
 /// The reader's filters. The empty value filters nothing.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -192,12 +192,7 @@ impl Filters {
     /// Reads the filters from a query string (`q=…&topic=energy&…`, without `?`).
     pub fn from_query(query: &str) -> Filters {
         let mut f = Filters::default();
-        for pair in query.split('&') {
-            let Some((key, raw)) = pair.split_once('=') else {
-                continue;
-            };
-            // `+` is a space in query strings written by forms and other tools.
-            let value = percent_decode(&raw.replace('+', " "));
+        for (key, value) in url::query_pairs(query) {
             if key == "q" {
                 f.q = value;
                 continue;

@@ -9,7 +9,7 @@ pub mod format;
 pub mod passages;
 pub mod postings;
 
-use crate::model::{Corpus, DecodeError};
+use crate::model::{Corpus, DecodeError, EncodeError};
 use format::{IndexData, IndexDataRef, PassageEntry};
 use fst::Map;
 use serde::{Deserialize, Serialize, Serializer};
@@ -38,12 +38,38 @@ impl std::fmt::Debug for SearchIndex {
     }
 }
 
-impl TryFrom<IndexData> for SearchIndex {
-    type Error = String;
+/// Why one of the index's FST dictionaries could not be written or loaded.
+#[derive(Debug, thiserror::Error)]
+#[error("{what}: {}", fst_reason(cause))]
+pub struct DictionaryError {
+    /// Which dictionary (`"term dictionary"`, `"key dictionary"`).
+    pub what: &'static str,
+    /// The FST's reason (keys out of order, bytes that are no FST).
+    pub cause: fst::Error,
+}
 
-    fn try_from(d: IndexData) -> Result<Self, String> {
-        let terms = Map::new(d.terms).map_err(|e| format!("term dictionary: {e}"))?;
-        let keys = Map::new(d.keys).map_err(|e| format!("key dictionary: {e}"))?;
+/// The reason inside an `fst::Error`, whose own message is only
+/// `FST error` (the detail sits in its source).
+fn fst_reason(cause: &fst::Error) -> String {
+    match cause {
+        fst::Error::Fst(raw) => raw.to_string(),
+        fst::Error::Io(io) => io.to_string(),
+    }
+}
+
+impl DictionaryError {
+    /// `cause` about the dictionary `what`.
+    pub fn new(what: &'static str, cause: fst::Error) -> Self {
+        DictionaryError { what, cause }
+    }
+}
+
+impl TryFrom<IndexData> for SearchIndex {
+    type Error = DictionaryError;
+
+    fn try_from(d: IndexData) -> Result<Self, DictionaryError> {
+        let terms = Map::new(d.terms).map_err(|e| DictionaryError::new("term dictionary", e))?;
+        let keys = Map::new(d.keys).map_err(|e| DictionaryError::new("key dictionary", e))?;
         let mut avg_len = [1.0f32; 4];
         for (slot, v) in avg_len.iter_mut().zip(d.avg_len) {
             if v.is_finite() && v > 0.0 {
@@ -77,11 +103,11 @@ impl Serialize for SearchIndex {
 
 impl SearchIndex {
     /// Indexes every passage of the corpus (blocks, notes, metadata).
-    pub fn build(corpus: &Corpus) -> SearchIndex {
-        let data = build::build(corpus);
-        // The bytes were just written by the FST builder, so they are valid;
-        // an empty index is the answer should that ever not hold.
-        SearchIndex::try_from(data).unwrap_or_else(|_| SearchIndex::empty())
+    ///
+    /// Fails only if an FST dictionary cannot be written or read back; the
+    /// build then stops rather than embed an index that finds nothing.
+    pub fn build(corpus: &Corpus) -> Result<SearchIndex, EncodeError> {
+        Ok(SearchIndex::try_from(build::build(corpus)?)?)
     }
 
     /// An index that matches nothing.
@@ -97,14 +123,13 @@ impl SearchIndex {
     }
 
     /// Encodes the index for embedding.
-    pub fn to_bytes(&self) -> Vec<u8> {
-        // Serializing plain owned data into a Vec cannot fail.
-        postcard::to_allocvec(self).unwrap_or_default()
+    pub fn to_bytes(&self) -> Result<Vec<u8>, EncodeError> {
+        crate::model::encode("search index", self)
     }
 
     /// Decodes bytes written by [`SearchIndex::to_bytes`].
     pub fn from_bytes(bytes: &[u8]) -> Result<SearchIndex, DecodeError> {
-        postcard::from_bytes(bytes).map_err(|e| DecodeError(e.to_string()))
+        crate::model::decode("search index", bytes)
     }
 
     /// The term dictionary: term → postings offset.

@@ -258,11 +258,16 @@ pub fn run_worker(sources_json: &str, base: &[u8]) -> Result<WorkerOutput, Strin
         .map_err(|e| format!("the documents could not be read back from storage ({e})"))?;
     let base = Corpus::from_bytes(base).map_err(|e| format!("the built-in corpus: {e}"))?;
     let build = extend_corpus(base, &sources).map_err(|e| e.to_string())?;
-    let index = crate::index::SearchIndex::build(&build.corpus).to_bytes();
+    // Empty bytes would only fail later, in the page, as an undecodable
+    // corpus: say here which part could not be made.
+    let index = crate::index::SearchIndex::build(&build.corpus)
+        .and_then(|index| index.to_bytes())
+        .map_err(|e| e.to_string())?;
+    let corpus = build.corpus.to_bytes().map_err(|e| e.to_string())?;
     let reports_json = serde_json::to_string(&build.reports).map_err(|e| e.to_string())?;
     Ok(WorkerOutput {
         reports_json,
-        corpus: build.corpus.to_bytes(),
+        corpus,
         index,
     })
 }
@@ -521,7 +526,7 @@ mod tests {
     fn the_worker_entry_point_round_trips_through_bytes_and_json() {
         let sources =
             serde_json::to_string(&[source("k", "a.md", "Harbin and Vladivostok.")]).expect("json");
-        let out = run_worker(&sources, &base().to_bytes()).expect("runs");
+        let out = run_worker(&sources, &base().to_bytes().expect("encodes")).expect("runs");
         let corpus = Corpus::from_bytes(&out.corpus).expect("corpus decodes");
         let index = crate::index::SearchIndex::from_bytes(&out.index).expect("index decodes");
         let hits = crate::search::Searcher::new(&corpus, &index)
@@ -529,7 +534,7 @@ mod tests {
         assert!(hits.hits.iter().any(|h| h.doc == "local-a"), "{hits:?}");
         let reports: Vec<LocalReport> = serde_json::from_str(&out.reports_json).expect("reports");
         assert_eq!(reports[0].id.as_deref(), Some("local-a"));
-        assert!(run_worker("not json", &base().to_bytes()).is_err());
+        assert!(run_worker("not json", &base().to_bytes().expect("encodes")).is_err());
         assert!(run_worker("[]", b"garbage").is_err());
     }
 

@@ -42,11 +42,10 @@ pub struct SeedText {
 /// extension is not in [`SEED_EXTENSIONS`] is an error, so nothing is
 /// dropped silently.
 pub fn list_seed_files(dir: &Path) -> Result<Vec<PathBuf>, Error> {
-    let entries =
-        std::fs::read_dir(dir).map_err(|e| Error::file(dir, ErrorKind::Io(e.to_string())))?;
+    let entries = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
     let mut files = Vec::new();
     for entry in entries {
-        let entry = entry.map_err(|e| Error::file(dir, ErrorKind::Io(e.to_string())))?;
+        let entry = entry.map_err(|e| Error::io(dir, e))?;
         let path = entry.path();
         let name = entry.file_name().to_string_lossy().into_owned();
         if name.starts_with('.') || name == CATALOG_FILE || path.is_dir() {
@@ -70,7 +69,7 @@ pub fn list_seed_files(dir: &Path) -> Result<Vec<PathBuf>, Error> {
 
 /// Reads and decodes one seed file.
 pub fn read_seed(path: &Path) -> Result<SeedText, Error> {
-    let bytes = std::fs::read(path).map_err(|e| Error::file(path, ErrorKind::Io(e.to_string())))?;
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
     let file = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())

@@ -119,7 +119,7 @@ fn passages_checked_by_reading_carry_their_topics() {
 #[test]
 fn annotations_survive_the_embedding_round_trip() {
     let c = corpus();
-    let back = Corpus::from_bytes(&c.to_bytes()).expect("decodes");
+    let back = Corpus::from_bytes(&c.to_bytes().expect("encodes")).expect("decodes");
     assert_eq!(back.annotations, c.annotations);
 }
 
@@ -127,10 +127,10 @@ fn annotations_survive_the_embedding_round_trip() {
 #[test]
 fn annotation_bytes_are_reported() {
     let c = corpus();
-    let all = c.to_bytes().len();
+    let all = c.to_bytes().expect("encodes").len();
     let mut without = c.clone();
     without.annotations = Default::default();
-    let rest = without.to_bytes().len();
+    let rest = without.to_bytes().expect("encodes").len();
     println!("annotations: {} bytes of {all} (postcard)", all - rest);
     assert!(all > rest);
 }

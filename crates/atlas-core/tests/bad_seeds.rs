@@ -76,9 +76,14 @@ fn catalog_mistakes_name_the_catalog_line() {
     );
     let err = build_corpus(&dir).expect_err("syntax error");
     assert!(
-        matches!(err.kind, ErrorKind::Catalog(_)) && err.line == Some(3),
+        matches!(err.kind, ErrorKind::CatalogToml(_)) && err.line == Some(3),
         "{err}"
     );
+    // File, line and the TOML parser's reason, on one line.
+    let message = err.to_string();
+    assert!(message.contains("catalog.toml:3: catalog: "), "{message}");
+    assert!(message.contains("string"), "{message}");
+    assert!(!message.contains('\n'), "{message}");
 }
 
 #[test]
@@ -111,7 +116,8 @@ fn the_real_seeds_round_trip_through_the_embedded_format() {
     let seeds = common::seeds_dir();
     let corpus = build_corpus(&seeds).expect("the seed corpus builds");
     assert_eq!(corpus.documents.len(), 5);
-    let decoded = atlas_core::Corpus::from_bytes(&corpus.to_bytes()).expect("decodes");
+    let decoded =
+        atlas_core::Corpus::from_bytes(&corpus.to_bytes().expect("encodes")).expect("decodes");
     assert_eq!(decoded, corpus);
     assert!(
         atlas_core::Corpus::from_bytes(b"\xff\xff\xff").is_err(),

@@ -142,7 +142,7 @@ fn the_small_islands_of_the_frame_survive() {
 #[test]
 fn bytes_round_trip_and_stay_within_budget() {
     let map = map();
-    let bytes = map.to_bytes();
+    let bytes = map.to_bytes().expect("encodes");
     assert_eq!(&BaseMap::from_bytes(&bytes).expect("decodes"), map);
     // The budget is ~40 KB gzip; these paths compress about 2.4:1, so raw
     // postcard bytes beyond 100 KB mean the budget is blown.
@@ -168,8 +168,14 @@ fn a_broken_source_names_the_file() {
     );
     let err = build_from_dir(&dir).unwrap_err();
     assert!(err.file.ends_with("basemap/countries-50m.json"), "{err}");
-    assert!(matches!(err.kind, ErrorKind::Basemap(_)), "{err}");
+    assert!(matches!(err.kind, ErrorKind::BasemapJson(_)), "{err}");
     assert_eq!(err.line, Some(2));
+    // File, line and serde_json's reason.
+    let message = err.to_string();
+    assert!(
+        message.contains("basemap/countries-50m.json:2: base map: not TopoJSON: EOF while parsing"),
+        "{message}"
+    );
 
     let dir = scratch_data(
         "no-countries",

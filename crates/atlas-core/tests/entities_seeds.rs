@@ -228,7 +228,7 @@ fn mentions_point_at_their_surface_and_counts_add_up() {
         .map(|(_, n)| n)
         .sum();
     assert_eq!(total as usize, a.entity_mentions.len());
-    let back = Corpus::from_bytes(&c.to_bytes()).unwrap();
+    let back = Corpus::from_bytes(&c.to_bytes().expect("encodes")).unwrap();
     assert_eq!(back.annotations, c.annotations);
 }
 

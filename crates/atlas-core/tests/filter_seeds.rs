@@ -13,7 +13,7 @@ fn data() -> &'static (Corpus, SearchIndex, Facts) {
     DATA.get_or_init(|| {
         let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
         let corpus = atlas_core::build_corpus(&seeds).expect("seed corpus builds");
-        let index = SearchIndex::build(&corpus);
+        let index = SearchIndex::build(&corpus).expect("the index builds");
         let facts = Facts::build(&corpus, &index);
         (corpus, index, facts)
     })

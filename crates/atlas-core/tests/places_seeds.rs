@@ -333,7 +333,7 @@ fn mentions_point_at_their_surface_and_use_search_passage_ids() {
         .sum();
     assert_eq!(total as usize, c.places.mentions.len());
     // The index survives the embedding round trip.
-    let back = Corpus::from_bytes(&c.to_bytes()).unwrap();
+    let back = Corpus::from_bytes(&c.to_bytes().expect("encodes")).unwrap();
     assert_eq!(back.places, c.places);
 }
 

@@ -14,7 +14,7 @@ fn corpus(texts: &[(&str, &str)]) -> (Corpus, SearchIndex) {
         .map(|(file, text)| seed_from_text(file, text).unwrap())
         .collect();
     let corpus = atlas_core::build_corpus_from_sources(sources, &BTreeMap::new()).unwrap();
-    let index = SearchIndex::build(&corpus);
+    let index = SearchIndex::build(&corpus).expect("the index builds");
     (corpus, index)
 }
 

@@ -288,10 +288,10 @@ fn utf16_spans_point_at_the_same_text() {
 #[test]
 fn the_index_round_trips_through_postcard_and_stays_small() {
     let (corpus, index) = fixture();
-    let bytes = index.to_bytes();
+    let bytes = index.to_bytes().expect("encodes");
     assert!(bytes.len() < 150_000, "index is {} bytes", bytes.len());
     let back = SearchIndex::from_bytes(&bytes).unwrap();
-    assert_eq!(back.to_bytes(), bytes);
+    assert_eq!(back.to_bytes().expect("encodes"), bytes);
     let a = Searcher::new(corpus, &back).search("Primorskiy pipeline", &SearchOptions::default());
     let b = Searcher::new(corpus, index).search("Primorskiy pipeline", &SearchOptions::default());
     assert_eq!(a, b);

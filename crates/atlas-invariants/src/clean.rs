@@ -104,18 +104,18 @@ pub fn check(bytes: &[u8]) {
     };
     check_annotations(&corpus);
 
-    let bytes = corpus.to_bytes();
+    let bytes = corpus.to_bytes().expect("encodes");
     let back = Corpus::from_bytes(&bytes).expect("a corpus decodes what it encoded");
     assert!(back == corpus, "the corpus changed through postcard");
-    let index = SearchIndex::build(&corpus);
-    let index_bytes = index.to_bytes();
+    let index = SearchIndex::build(&corpus).expect("the index builds");
+    let index_bytes = index.to_bytes().expect("encodes");
     let back = SearchIndex::from_bytes(&index_bytes).expect("the index decodes");
-    assert_eq!(back.to_bytes(), index_bytes);
+    assert_eq!(back.to_bytes().expect("encodes"), index_bytes);
 }
 
 /// `annotate_with` without the entity pass (see the module doc).
 fn annotate(a: &Annotators, documents: &[Document]) -> Annotations {
-    let key_phrases = keyphrase::key_phrases(documents);
+    let key_phrases = keyphrase::key_phrases(documents, &a.data.generic_words);
     let docs = documents
         .iter()
         .zip(key_phrases)

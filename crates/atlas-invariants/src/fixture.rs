@@ -24,7 +24,7 @@ pub fn seeds() -> &'static Fixture {
             Ok(c) => c,
             Err(e) => panic!("the seeds do not build: {e}"),
         };
-        let index = SearchIndex::build(&corpus);
+        let index = SearchIndex::build(&corpus).expect("the index builds");
         let facts = Facts::build(&corpus, &index);
         Fixture {
             corpus,

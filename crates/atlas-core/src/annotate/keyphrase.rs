@@ -33,10 +33,10 @@
 //! skipped, so `gas` does not follow `gas pipeline`.
 
 use crate::analysis::{tokens, Token};
+use crate::error::{Error, ErrorKind};
 use crate::model::Document;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::sync::OnceLock;
 
 /// Key phrases kept per document.
 pub const PHRASES_PER_DOC: usize = 12;
@@ -76,39 +76,52 @@ const NUMBER_WORDS: [&str; 9] = [
 /// Generic words of policy prose, one a line (see the file's header).
 const GENERIC_TEXT: &str = include_str!("../../../../data/keyphrase-generic.txt");
 
-/// The search terms of `data/keyphrase-generic.txt`; an entry that is not
-/// exactly one word, or is a stop word (never a phrase word anyway), is an
-/// error `data/keyphrase-generic.txt:LINE: reason`.
-fn parse_generic_words(text: &str) -> Result<HashSet<String>, String> {
-    let mut terms = HashSet::new();
-    for (i, line) in text.lines().enumerate() {
-        let line = line.trim();
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
-        let at = format!("data/keyphrase-generic.txt:{}", i + 1);
-        match tokens(line).as_slice() {
-            [t] if t.start == 0 && t.end == line.len() && !t.stop => {
-                terms.insert(t.term.clone());
-            }
-            [t] if t.stop => return Err(format!("{at}: {line:?} is a stop word already")),
-            _ => return Err(format!("{at}: {line:?} is not one word")),
-        }
+/// The file [`GENERIC_TEXT`] comes from, as errors name it.
+pub const GENERIC_FILE: &str = "data/keyphrase-generic.txt";
+
+/// The search terms of the generic words of policy prose: a phrase made
+/// only of them is no key phrase.
+#[derive(Debug, Clone, Default)]
+pub struct GenericWords(HashSet<String>);
+
+impl GenericWords {
+    /// The reviewed list in `data/keyphrase-generic.txt`. A malformed line
+    /// stops the build: unfiltered key phrases would go unnoticed.
+    pub fn bundled() -> Result<GenericWords, Error> {
+        GenericWords::parse(GENERIC_FILE, GENERIC_TEXT)
     }
-    Ok(terms)
-}
 
-/// The bundled generic words (empty if the file were broken: a test keeps
-/// it parsing, and key phrases are better unfiltered than absent).
-fn generic_terms() -> &'static HashSet<String> {
-    static TERMS: OnceLock<HashSet<String>> = OnceLock::new();
-    TERMS.get_or_init(|| parse_generic_words(GENERIC_TEXT).unwrap_or_default())
-}
+    /// Parses the list; `file` names it in errors. An entry that is not
+    /// exactly one word, or is a stop word (never a phrase word anyway), is
+    /// an error `FILE:LINE: reason`.
+    pub fn parse(file: &str, text: &str) -> Result<GenericWords, Error> {
+        let mut terms = HashSet::new();
+        for (i, line) in text.lines().enumerate() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let fail = |reason: String| Error::at_line(file, i + 1, ErrorKind::Data(reason));
+            match tokens(line).as_slice() {
+                [t] if t.start == 0 && t.end == line.len() && !t.stop => {
+                    terms.insert(t.term.clone());
+                }
+                [t] if t.stop => return Err(fail(format!("{line:?} is a stop word already"))),
+                _ => return Err(fail(format!("{line:?} is not one word"))),
+            }
+        }
+        Ok(GenericWords(terms))
+    }
 
-/// `true` when every word of the phrase key is a generic word.
-fn is_generic(key: &str) -> bool {
-    let generic = generic_terms();
-    key.split(' ').all(|term| generic.contains(term))
+    /// `true` when every word of the phrase key is a generic word.
+    fn covers(&self, key: &str) -> bool {
+        key.split(' ').all(|term| self.0.contains(term))
+    }
+
+    /// Whether `term` (a search term) is on the list.
+    pub fn contains(&self, term: &str) -> bool {
+        self.0.contains(term)
+    }
 }
 
 /// One characteristic term of a document.
@@ -130,8 +143,9 @@ struct DocCounts {
     phrases: HashMap<String, (u32, BTreeMap<String, u32>)>,
 }
 
-/// The key phrases of every document, in document order.
-pub fn key_phrases(documents: &[Document]) -> Vec<Vec<KeyPhrase>> {
+/// The key phrases of every document, in document order; none is made
+/// only of `generic` words.
+pub fn key_phrases(documents: &[Document], generic: &GenericWords) -> Vec<Vec<KeyPhrase>> {
     let counts: Vec<DocCounts> = documents.iter().map(count_document).collect();
     let mut corpus: HashMap<&str, u32> = HashMap::new();
     let mut corpus_words = 0;
@@ -143,16 +157,21 @@ pub fn key_phrases(documents: &[Document]) -> Vec<Vec<KeyPhrase>> {
     }
     counts
         .iter()
-        .map(|c| choose(c, &corpus, corpus_words))
+        .map(|c| choose(c, &corpus, corpus_words, generic))
         .collect()
 }
 
-fn choose(doc: &DocCounts, corpus: &HashMap<&str, u32>, corpus_words: u64) -> Vec<KeyPhrase> {
+fn choose(
+    doc: &DocCounts,
+    corpus: &HashMap<&str, u32>,
+    corpus_words: u64,
+    generic: &GenericWords,
+) -> Vec<KeyPhrase> {
     let rest_words = corpus_words.saturating_sub(doc.words);
     let mut scored: Vec<(f64, &str, u32, &BTreeMap<String, u32>)> = doc
         .phrases
         .iter()
-        .filter(|(key, (n, _))| *n >= MIN_COUNT && !is_generic(key))
+        .filter(|(key, (n, _))| *n >= MIN_COUNT && !generic.covers(key))
         .filter_map(|(key, (n, surfaces))| {
             let rest = corpus
                 .get(key.as_str())
@@ -356,22 +375,35 @@ mod tests {
 
     #[test]
     fn the_generic_word_list_parses_and_every_entry_is_one_word() {
-        let words = parse_generic_words(GENERIC_TEXT).unwrap();
+        let words = GenericWords::bundled().unwrap();
         assert!(
             words.contains("develop") && words.contains("issu"),
             "{words:?}"
         );
-        for (text, line) in [
-            ("# source\nlong-term\n", 2),
-            ("# source\n\nthe\n", 3),
-            ("# source\nfar east\n", 2),
+    }
+
+    /// Made-up malformed lists: each names the file, the line and why.
+    #[test]
+    fn a_malformed_generic_word_list_is_an_error_with_file_line_and_reason() {
+        for (text, line, reason) in [
+            ("# source\nlong-term\n", 2, "\"long-term\" is not one word"),
+            ("# source\n\nthe\n", 3, "\"the\" is a stop word already"),
+            ("# source\nfar east\n", 2, "\"far east\" is not one word"),
         ] {
-            let err = parse_generic_words(text).unwrap_err();
-            assert!(
-                err.starts_with(&format!("data/keyphrase-generic.txt:{line}: ")),
-                "{err}"
+            let err = GenericWords::parse(GENERIC_FILE, text).unwrap_err();
+            assert_eq!(
+                err.to_string(),
+                format!("data/keyphrase-generic.txt:{line}: {reason}")
             );
         }
+    }
+
+    /// Regression (issue 17): a malformed list used to leave the filter
+    /// empty; now the bundled data, which the pipeline needs, fails with it.
+    #[test]
+    fn the_pipeline_reads_the_generic_words_through_the_bundled_data() {
+        let data = crate::annotate::AnnotationData::builtin().expect("bundled data");
+        assert!(data.generic_words.contains("develop"));
     }
 
     /// Regression: `atlas tags` gave the seeds key phrases such as
@@ -389,7 +421,7 @@ mod tests {
             "b.txt",
             "The trade of Russia with Japan.\n\nThe trade of Japan.",
         );
-        let phrases = key_phrases(&[a, b]);
+        let phrases = key_phrases(&[a, b], &GenericWords::bundled().unwrap());
         let texts: Vec<&str> = phrases[0].iter().map(|k| k.text.as_str()).collect();
         for generic in ["development", "Development", "long-term", "issue"] {
             assert!(!texts.contains(&generic), "{generic}: {texts:?}");
@@ -414,7 +446,7 @@ mod tests {
             "b.txt",
             "The trade of Russia with Japan.\n\nThe trade of Japan and Korea, and more trade.",
         );
-        let phrases = key_phrases(&[a, b]);
+        let phrases = key_phrases(&[a, b], &GenericWords::bundled().unwrap());
         let texts: Vec<&str> = phrases[0].iter().map(|k| k.text.as_str()).collect();
         assert_eq!(texts.first(), Some(&"gas pipeline"), "{texts:?}");
         assert!(

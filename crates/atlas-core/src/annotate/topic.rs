@@ -126,8 +126,11 @@ impl Taxonomy {
             line: offset.map(|o| line_at(text, o)),
             kind: ErrorKind::Data(message),
         };
-        let raw: RawFile = toml::from_str(text)
-            .map_err(|e| fail(e.span().map(|s| s.start), e.message().to_string()))?;
+        let raw: RawFile = toml::from_str(text).map_err(|e| Error {
+            file: file.into(),
+            line: e.span().map(|s| line_at(text, s.start)),
+            kind: ErrorKind::DataToml(Box::new(e)),
+        })?;
         let mut defs: Vec<TopicDef> = Vec::new();
         for t in raw.topic {
             let at = Some(t.id.span().start);
@@ -509,7 +512,12 @@ mod tests {
             "[[topic]]\nid = \"a\"\nlabel = \"A\"\ndescription = \"d\"\ncues = { \"x\" = }\n";
         let err = Taxonomy::parse(TOPICS_FILE, bad_toml).unwrap_err();
         assert_eq!(err.line, Some(5), "{err}");
-        assert!(err.to_string().starts_with("data/topics.toml:5: "), "{err}");
+        assert!(matches!(err.kind, ErrorKind::DataToml(_)), "{err:?}");
+        // The parser's reason, on the one line of the location.
+        assert_eq!(
+            err.to_string(),
+            "data/topics.toml:5: invalid literal string, expected `'`"
+        );
 
         let bad_weight = "[[topic]]\nid = \"a\"\nlabel = \"A\"\ndescription = \"d\"\n[topic.cues]\n\"oil\" = 2\n\"gas\" = 0\n\"coal\" = 1\n";
         let err = Taxonomy::parse(TOPICS_FILE, bad_weight).unwrap_err();

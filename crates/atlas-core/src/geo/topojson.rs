@@ -93,7 +93,7 @@ pub fn decode(file: &str, text: &str) -> Result<Topology, Error> {
         Error::at_line(
             file,
             e.line().max(1),
-            ErrorKind::Basemap(format!("not TopoJSON: {e}")),
+            ErrorKind::BasemapJson(crate::error::Cause::new(e)),
         )
     })?;
     if raw.kind != "Topology" {

@@ -7,6 +7,7 @@ use crate::analysis::{exact_form, tokens, translit::phonetic_key};
 use crate::index::format::{IndexData, PassageEntry};
 use crate::index::passages::{self, enumerate, Field};
 use crate::index::postings::{self, Posting};
+use crate::index::DictionaryError;
 use crate::model::Corpus;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -15,7 +16,7 @@ use std::collections::{BTreeMap, BTreeSet};
 type TermInPassage = (u32, Vec<u32>, BTreeSet<String>);
 
 /// The index data for a corpus.
-pub fn build(corpus: &Corpus) -> IndexData {
+pub fn build(corpus: &Corpus) -> Result<IndexData, DictionaryError> {
     let mut terms: BTreeMap<String, Vec<TermInPassage>> = BTreeMap::new();
     // key → term → the exact forms of that term that have the key.
     let mut keys: BTreeMap<String, BTreeMap<String, BTreeSet<String>>> = BTreeMap::new();
@@ -108,14 +109,16 @@ pub fn build(corpus: &Corpus) -> IndexData {
             }
         })
         .collect();
-    IndexData {
-        terms: fst_bytes(term_offsets.into_iter()),
-        keys: fst_bytes(key_offsets.into_iter()),
+    Ok(IndexData {
+        terms: fst_bytes(term_offsets.into_iter())
+            .map_err(|e| DictionaryError::new("term dictionary", e))?,
+        keys: fst_bytes(key_offsets.into_iter())
+            .map_err(|e| DictionaryError::new("key dictionary", e))?,
         key_terms: key_blob,
         postings: blob,
         passages,
         avg_len,
-    }
+    })
 }
 
 /// A term's exact forms in id order: the term itself first when it is one
@@ -136,18 +139,32 @@ fn form_ids<'f>(
 }
 
 /// FST bytes for sorted, unique keys. Both callers iterate a `BTreeMap`, so
-/// the builder's only failure (keys out of order) cannot occur; should it,
-/// the dictionary is empty rather than the build aborted.
-fn fst_bytes<'a>(entries: impl Iterator<Item = (&'a str, u64)>) -> Vec<u8> {
+/// the builder's only failure (keys out of order) should not occur; should
+/// it, the build stops with the FST's reason rather than embed an empty
+/// dictionary that finds nothing.
+fn fst_bytes<'a>(entries: impl Iterator<Item = (&'a str, u64)>) -> Result<Vec<u8>, fst::Error> {
     let mut builder = fst::MapBuilder::memory();
     for (k, v) in entries {
-        if builder.insert(k, v).is_err() {
-            return empty_fst();
-        }
+        builder.insert(k, v)?;
     }
-    builder.into_inner().unwrap_or_else(|_| empty_fst())
+    builder.into_inner()
 }
 
-fn empty_fst() -> Vec<u8> {
-    fst::Map::default().as_fst().as_bytes().to_vec()
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Regression (issue 17): keys out of order used to give an empty
+    /// dictionary, an index that silently finds nothing; now the FST's
+    /// reason reaches the build.
+    #[test]
+    fn keys_out_of_order_are_an_error_not_an_empty_dictionary() {
+        let err = fst_bytes([("b", 1), ("a", 2)].into_iter()).unwrap_err();
+        let err = DictionaryError::new("term dictionary", err);
+        let message = err.to_string();
+        assert!(message.starts_with("term dictionary: "), "{message}");
+        assert!(message.contains("out-of-order key"), "{message}");
+        let fst = fst_bytes([("a", 1), ("b", 2)].into_iter()).expect("sorted keys");
+        assert_eq!(fst::Map::new(fst).expect("loads").len(), 2);
+    }
 }

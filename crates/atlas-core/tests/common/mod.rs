@@ -16,7 +16,7 @@ pub fn seed_index() -> &'static (Corpus, SearchIndex) {
     static F: OnceLock<(Corpus, SearchIndex)> = OnceLock::new();
     F.get_or_init(|| {
         let corpus = atlas_core::build_corpus(&seeds_dir()).expect("the seed corpus builds");
-        let index = SearchIndex::build(&corpus);
+        let index = SearchIndex::build(&corpus).expect("the index builds");
         (corpus, index)
     })
 }

@@ -73,8 +73,7 @@ impl Default for BuildSettings {
 /// default settings. Errors name the file.
 pub fn build_from_dir(data_dir: &Path) -> Result<BaseMap, Error> {
     let path = data_dir.join(BASEMAP_DIR).join(SOURCE_FILE);
-    let text = std::fs::read_to_string(&path)
-        .map_err(|e| Error::file(&path, ErrorKind::Io(e.to_string())))?;
+    let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
     build_from_topojson(&path.display().to_string(), &text, BuildSettings::default())
 }
 
