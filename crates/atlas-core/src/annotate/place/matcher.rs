@@ -472,10 +472,11 @@ fn listed_between(text: &str, end: usize, start: usize) -> bool {
     };
     let gap = gap.trim();
     let gap = gap.strip_prefix(',').map_or(gap, str::trim_start);
+    let raw = &text[end..start];
     matches!(gap, "" | "and" | "or" | "и" | "или" | "—" | "–" | "/" | "&")
-        && !text[end..start].contains('\n')
-        && (start > end)
-        && !(gap.is_empty() && !text[end..start].contains(','))
+        && !raw.contains('\n')
+        && start > end
+        && (!gap.is_empty() || raw.contains(','))
 }
 
 /// `a` says more than `b` about the same place.
