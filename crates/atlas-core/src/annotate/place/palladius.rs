@@ -147,17 +147,11 @@ fn syllable(s: &str) -> Option<String> {
             return None;
         }
         match rest {
-            "a" => "а",
+            // The open finals are spelled as they are without an initial.
+            "a" | "e" | "ai" | "ei" | "ao" | "ou" | "an" | "en" | "ang" | "eng" => {
+                zero_initial(rest)?
+            }
             "o" if matches!(initial, "b" | "p" | "m" | "f") => "о",
-            "e" => "э",
-            "ai" => "ай",
-            "ei" => "эй",
-            "ao" => "ао",
-            "ou" => "оу",
-            "an" => "ань",
-            "en" => "энь",
-            "ang" => "ан",
-            "eng" => "эн",
             "ong" if !matches!(initial, "b" | "p" | "m" | "f") => "ун",
             "i" if sibilant => "ы",
             "i" => "и",
