@@ -9,7 +9,8 @@
 use atlas_core::filter::{Facts, Selection};
 use atlas_core::geo::BaseMap;
 use atlas_core::index::SearchIndex;
-use atlas_core::model::{Corpus, DecodeError};
+use atlas_core::codec::DecodeError;
+use atlas_core::model::Corpus;
 use atlas_core::search::Searcher;
 use leptos::prelude::*;
 use std::cell::Cell;

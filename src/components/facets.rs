@@ -6,7 +6,7 @@
 
 use super::auto_badge::AutoBadge;
 use crate::route::{Facet, Filters, Route};
-use atlas_core::annotate::Origin;
+use atlas_core::model::Origin;
 use atlas_core::filter::FacetCounts;
 use atlas_core::model::{Corpus, Document};
 use leptos::prelude::*;
@@ -103,7 +103,7 @@ pub fn FacetPanel(route: Route, counts: FacetCounts) -> impl IntoView {
             .collect(),
     );
     let entity_values =
-        |kind: atlas_core::annotate::entity::EntityKind| -> Vec<(String, String, usize)> {
+        |kind: atlas_core::model::EntityKind| -> Vec<(String, String, usize)> {
             let mut v: Vec<(String, String, usize)> = counts
                 .entities
                 .iter()
@@ -117,11 +117,11 @@ pub fn FacetPanel(route: Route, counts: FacetCounts) -> impl IntoView {
         };
     let people = strings(
         Facet::Person,
-        entity_values(atlas_core::annotate::entity::EntityKind::Person),
+        entity_values(atlas_core::model::EntityKind::Person),
     );
     let orgs = strings(
         Facet::Org,
-        entity_values(atlas_core::annotate::entity::EntityKind::Org),
+        entity_values(atlas_core::model::EntityKind::Org),
     );
     let years: Vec<Value> = counts
         .years

@@ -80,9 +80,9 @@ pub fn value_label(corpus: &atlas_core::Corpus, facet: Facet, v: &str) -> String
         Facet::Lang => Some(super::doc_meta::language_name(v).to_string()),
         Facet::Person | Facet::Org => corpus.annotations.entity(v).map(|(_, e)| {
             match e.origin {
-                atlas_core::annotate::Origin::Curated => e.name.clone(),
+                atlas_core::model::Origin::Curated => e.name.clone(),
                 // The chip's accessible name says it too (it is its label).
-                atlas_core::annotate::Origin::Automatic => format!("{} (auto)", e.name),
+                atlas_core::model::Origin::Automatic => format!("{} (auto)", e.name),
             }
         }),
         Facet::Author => None,

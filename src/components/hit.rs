@@ -3,6 +3,7 @@
 //! reader highlights it too). Used by search results and the map's list.
 
 use crate::route::Route;
+use atlas_core::model::Passage;
 use atlas_core::search::Hit;
 use atlas_core::segments::segments_with_marks;
 use leptos::prelude::*;
@@ -16,16 +17,11 @@ pub fn hit_route(hit: &Hit, q: &str) -> Route {
 
 /// [`hit_route`] that also highlights the mentions of `places` in the reader.
 pub fn hit_route_marking(hit: &Hit, q: &str, places: &[String]) -> Route {
-    let block = hit
-        .block
-        .rsplit_once(':')
-        .filter(|(head, _)| head == &hit.doc)
-        .and_then(|(_, n)| n.parse().ok());
-    let note = hit
-        .block
-        .strip_prefix(hit.doc.as_str())
-        .and_then(|rest| rest.strip_prefix(":note:"))
-        .and_then(|n| n.parse().ok());
+    let (block, note) = match hit.block.passage {
+        Passage::Block(n) => (Some(n), None),
+        Passage::Note(n) => (None, Some(n)),
+        Passage::Meta(_) => (None, None),
+    };
     Route::Reader {
         id: hit.doc.clone(),
         block,
@@ -57,7 +53,7 @@ pub fn HitItem(
         _ => None,
     };
     view! {
-        <li class="hit" data-testid="hit" data-block=hit.block.clone()>
+        <li class="hit" data-testid="hit" data-block=hit.block.to_string()>
             <a href=href class="hit-link">
                 {parts
                     .into_iter()

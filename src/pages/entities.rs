@@ -7,7 +7,7 @@
 use crate::components::auto_badge::AutoBadge;
 use crate::components::filter_chips::FilterChips;
 use crate::route::{Facet, Filters, Route};
-use atlas_core::annotate::entity::{EntityKind, Origin};
+use atlas_core::model::{EntityKind, Origin};
 use leptos::prelude::*;
 
 /// The people and organisations page for `filters`.

@@ -63,9 +63,9 @@ pub fn Figures(filters: Filters) -> impl IntoView {
                 doc: doc.id.clone(),
                 doc_label: short_doc_label(doc),
                 block: match f.passage {
-                    atlas_core::annotate::Passage::Block(n) => Some(n),
-                    atlas_core::annotate::Passage::Note(_)
-                    | atlas_core::annotate::Passage::Meta(_) => None,
+                    atlas_core::model::Passage::Block(n) => Some(n),
+                    atlas_core::model::Passage::Note(_)
+                    | atlas_core::model::Passage::Meta(_) => None,
                 },
                 surface: f.text(doc).unwrap_or_default().to_string(),
                 value: f.value,

@@ -13,7 +13,7 @@ use crate::components::map_canvas::{restore_marker_focus, MapCanvas, Marker, Sha
 use crate::components::place_table::PlaceTable;
 use crate::route::{Facet, Filters, Route};
 use atlas_core::filter::Selection;
-use atlas_core::gazetteer::PlaceKind;
+use atlas_core::model::PlaceKind;
 use atlas_core::search::{Hit, SearchOptions, Searcher};
 use leptos::prelude::*;
 use std::collections::BTreeMap;
@@ -23,7 +23,7 @@ const PASSAGES_SHOWN: usize = 40;
 
 thread_local! {
     /// Whether the map shows the places the geoparser is unsure of (every
-    /// mention below `atlas_core::annotate::place::CONFIDENT`). Kept for the
+    /// mention below `atlas_core::model::CONFIDENT`). Kept for the
     /// session: the page is rebuilt whenever the filters change.
     static SHOW_UNCERTAIN: ArcRwSignal<bool> = ArcRwSignal::new(false);
 }
@@ -44,11 +44,11 @@ pub fn MapPage(filters: Filters) -> impl IntoView {
     // the map shows by default (a homonym chosen on weak evidence).
     let mut best: BTreeMap<u16, u8> = BTreeMap::new();
     for m in &corpus.places.mentions {
-        let b = best.entry(m.place).or_default();
-        *b = (*b).max(m.confidence);
+        let b = best.entry(m.target).or_default();
+        *b = (*b).max(m.reading.confidence);
     }
     let confident =
-        |p: u16| best.get(&p).copied().unwrap_or(0) >= atlas_core::annotate::place::CONFIDENT;
+        |p: u16| best.get(&p).copied().unwrap_or(0) >= atlas_core::model::CONFIDENT;
     let counts = selection.place_mentions(&filters);
     let mut per_place: BTreeMap<u16, Vec<(u32, u32)>> = BTreeMap::new();
     for &(p, d, c) in &counts {
@@ -250,7 +250,7 @@ fn PlacePanel(selection: Selection<'static>, filters: Filters) -> impl IntoView 
                     .places
                     .mentions
                     .iter()
-                    .filter(|m| m.doc == facts.doc && chosen.contains(&m.place))
+                    .filter(|m| m.doc == facts.doc && chosen.contains(&m.target))
                     .filter(|m| Some(m.passage) == facts.passage)
                     .map(|m| (m.start as usize, m.end as usize))
                     .collect();

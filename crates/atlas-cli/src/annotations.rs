@@ -235,7 +235,7 @@ struct EntityMentionRow<'a> {
     /// Passage id as in search hits: `<doc>:<n>` or `<doc>:note:<n>`.
     block: String,
     /// The text as written.
-    surface: &'a str,
+    surface: std::borrow::Cow<'a, str>,
 }
 
 fn entity_rows(corpus: &Corpus) -> Vec<EntityRow<'_>> {
@@ -250,14 +250,17 @@ fn entity_rows(corpus: &Corpus) -> Vec<EntityRow<'_>> {
             role: &e.role,
             origin: e.origin.name(),
             mentions: a
-                .mentions_of_entity(i as u16)
+                .entity_mentions.of(i as u16)
                 .map(|m| EntityMentionRow {
                     doc: corpus
                         .documents
                         .get(m.doc as usize)
                         .map_or("", |d| d.id.as_str()),
-                    block: m.block_id(corpus).unwrap_or_default(),
-                    surface: m.surface(corpus).unwrap_or(""),
+                    block: m
+                        .passage_id(corpus)
+                        .map(|id| id.to_string())
+                        .unwrap_or_default(),
+                    surface: m.surface(corpus).unwrap_or_default(),
                 })
                 .collect(),
         })

@@ -140,7 +140,7 @@ pub fn text_plain(d: &Document) -> String {
 /// `json`, an array of `{"id", "doc", "field", "text"}`, else one tab-separated
 /// line each (text shortened).
 pub fn passages(corpus: &Corpus, json: bool) -> Result<String, String> {
-    use atlas_core::index::passages::{block_id, enumerate};
+    use atlas_core::index::passages::{enumerate, passage_id};
     #[derive(Serialize)]
     struct Row<'a> {
         id: String,
@@ -153,7 +153,7 @@ pub fn passages(corpus: &Corpus, json: bool) -> Result<String, String> {
         .iter()
         .filter_map(|(at, text)| {
             Some(Row {
-                id: block_id(corpus, *at)?,
+                id: passage_id(corpus, *at)?.to_string(),
                 doc: corpus.documents.get(at.doc as usize)?.id.as_str(),
                 field: at.field.name(),
                 text,
@@ -314,20 +314,24 @@ fn place_rows(corpus: &Corpus) -> Vec<PlaceRow<'_>> {
                 geonames,
                 layer,
                 mentions: index
-                    .mentions_of(i as u16)
+                    .mentions
+                    .of(i as u16)
                     .map(|m| MentionRow {
                         doc: corpus
                             .documents
                             .get(m.doc as usize)
                             .map_or("", |d| d.id.as_str()),
-                        block: m.block_id(corpus).unwrap_or_default(),
+                        block: m
+                            .passage_id(corpus)
+                            .map(|id| id.to_string())
+                            .unwrap_or_default(),
                         surface: m
                             .surface(corpus)
                             .map(|s| s.into_owned())
                             .unwrap_or_default(),
-                        metonym: m.metonym,
-                        confidence: m.confidence,
-                        reason: m.reason.name(),
+                        metonym: m.reading.metonym,
+                        confidence: m.reading.confidence,
+                        reason: m.reading.reason.name(),
                     })
                     .collect(),
             }
@@ -343,18 +347,19 @@ pub fn mentions_of_doc(corpus: &Corpus, doc: &atlas_core::model::Document) -> St
         return String::new();
     };
     let mut out = String::new();
-    for m in index.mentions_in(d as u32) {
-        let p = &index.places[m.place as usize];
+    for m in index.mentions.in_doc(d as u32) {
+        let p = &index.places[m.target as usize];
         out.push_str(&format!(
             "{:<12} {:<40} {:<34} {:>3} {}\n",
-            m.block_id(corpus)
+            m.passage_id(corpus)
+                .map(|id| id.to_string())
                 .unwrap_or_default()
                 .rsplit_once(':')
                 .map_or("", |x| x.1),
             m.surface(corpus).unwrap_or_default(),
             p.id,
-            m.confidence,
-            m.reason.name()
+            m.reading.confidence,
+            m.reading.reason.name()
         ));
     }
     out.trim_end().to_string()
@@ -458,3 +463,4 @@ pub fn candidates_plain(
     }
     out.trim_end().to_string()
 }
+

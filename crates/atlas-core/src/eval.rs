@@ -24,8 +24,8 @@
 
 use crate::analysis::fold::fold;
 use crate::error::{Error, ErrorKind};
-use crate::gazetteer::{km, PlaceKind};
-use crate::model::Corpus;
+use crate::gazetteer::km;
+use crate::model::{Corpus, PlaceKind};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -196,11 +196,11 @@ pub fn found_places(corpus: &Corpus) -> Vec<FoundPlace> {
     for m in &index.mentions {
         let (Some(doc), Some(p)) = (
             corpus.documents.get(m.doc as usize),
-            index.places.get(m.place as usize),
+            index.places.get(m.target as usize),
         ) else {
             continue;
         };
-        let entry = by.entry((m.doc, m.place)).or_insert_with(|| FoundPlace {
+        let entry = by.entry((m.doc, m.target)).or_insert_with(|| FoundPlace {
             doc: doc.id.clone(),
             id: p.id.clone(),
             name: p.name.clone(),

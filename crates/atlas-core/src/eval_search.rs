@@ -162,7 +162,7 @@ pub fn evaluate(searcher: &Searcher<'_>, judged: &[JudgedQuery]) -> SearchReport
                 .search(&q.query, &options)
                 .hits
                 .into_iter()
-                .map(|h| h.block)
+                .map(|h| h.block.to_string())
                 .collect();
             score_query(q, &hits)
         })

@@ -18,6 +18,7 @@ mod merge;
 pub use merge::km;
 
 use crate::error::{Error, ErrorKind};
+use crate::model::PlaceKind;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -48,84 +49,6 @@ const GAZETTEER_HEADER: [&str; 9] = [
     "waypoints",
 ];
 const IGNORE_HEADER: [&str; 2] = ["surface", "reason"];
-
-/// What kind of place a row is (the `kind` column).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-pub enum PlaceKind {
-    /// A sovereign (or historical) state.
-    Country,
-    /// A city or town.
-    City,
-    /// A federal subject, province, prefecture or federal district.
-    Region,
-    /// A region spanning several administrative units (Siberia, Northeast Asia).
-    MacroRegion,
-    /// A river.
-    River,
-    /// An ocean, sea or lake.
-    Sea,
-    /// An island or island chain.
-    Island,
-    /// A peninsula.
-    Peninsula,
-    /// A mountain range or a peak.
-    Mountains,
-    /// An oil/gas field, mine or LNG project.
-    Field,
-    /// A port.
-    Port,
-    /// A railway, pipeline, road or sea route (has waypoints).
-    Route,
-    /// A cross-border or special economic zone.
-    Zone,
-    /// Anything else (a supranational union, a bridge).
-    Other,
-}
-
-impl PlaceKind {
-    /// Every kind, in the order of the header's list.
-    pub const ALL: [PlaceKind; 14] = [
-        PlaceKind::Country,
-        PlaceKind::City,
-        PlaceKind::Region,
-        PlaceKind::MacroRegion,
-        PlaceKind::River,
-        PlaceKind::Sea,
-        PlaceKind::Island,
-        PlaceKind::Peninsula,
-        PlaceKind::Mountains,
-        PlaceKind::Field,
-        PlaceKind::Port,
-        PlaceKind::Route,
-        PlaceKind::Zone,
-        PlaceKind::Other,
-    ];
-
-    /// The name used in the file and in JSON (`macro-region`, `city`, …).
-    pub fn name(self) -> &'static str {
-        match self {
-            PlaceKind::Country => "country",
-            PlaceKind::City => "city",
-            PlaceKind::Region => "region",
-            PlaceKind::MacroRegion => "macro-region",
-            PlaceKind::River => "river",
-            PlaceKind::Sea => "sea",
-            PlaceKind::Island => "island",
-            PlaceKind::Peninsula => "peninsula",
-            PlaceKind::Mountains => "mountains",
-            PlaceKind::Field => "field",
-            PlaceKind::Port => "port",
-            PlaceKind::Route => "route",
-            PlaceKind::Zone => "zone",
-            PlaceKind::Other => "other",
-        }
-    }
-
-    /// The kind a file names, if any.
-    pub fn from_name(name: &str) -> Option<PlaceKind> {
-        PlaceKind::ALL.into_iter().find(|k| k.name() == name)
-    }
-}
 
 /// Which file a place comes from: the generated base layer or the
 /// curated layer over it.

@@ -9,7 +9,8 @@ pub mod format;
 pub mod passages;
 pub mod postings;
 
-use crate::model::{Corpus, DecodeError, EncodeError};
+use crate::codec::{DecodeError, EncodeError};
+use crate::model::Corpus;
 use format::{IndexData, IndexDataRef, PassageEntry};
 use fst::Map;
 use serde::{Deserialize, Serialize, Serializer};
@@ -124,12 +125,12 @@ impl SearchIndex {
 
     /// Encodes the index for embedding.
     pub fn to_bytes(&self) -> Result<Vec<u8>, EncodeError> {
-        crate::model::encode("search index", self)
+        crate::codec::encode("search index", self)
     }
 
     /// Decodes bytes written by [`SearchIndex::to_bytes`].
     pub fn from_bytes(bytes: &[u8]) -> Result<SearchIndex, DecodeError> {
-        crate::model::decode("search index", bytes)
+        crate::codec::decode("search index", bytes)
     }
 
     /// The term dictionary: term → postings offset.

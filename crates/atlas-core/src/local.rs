@@ -282,7 +282,7 @@ pub fn places_of<'c>(corpus: &'c Corpus, id: &str) -> BTreeSet<&'c str> {
         .mentions
         .iter()
         .filter(|m| m.doc as usize == doc)
-        .filter_map(|m| corpus.places.places.get(m.place as usize))
+        .filter_map(|m| corpus.places.places.get(m.target as usize))
         .map(|p| p.id.as_str())
         .collect()
 }

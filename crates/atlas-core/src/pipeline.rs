@@ -9,7 +9,7 @@
 
 use crate::catalog::{read_catalog, Catalog, CatalogEntry};
 use crate::error::{Error, ErrorKind};
-use crate::model::{Block, BlockKind, Corpus, Document, Meta, Note};
+use crate::model::{Block, BlockKind, Corpus, Document, Meta, Note, Passage};
 use crate::source::{list_seed_files, read_seed, SeedText, CATALOG_FILE};
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -97,7 +97,7 @@ pub fn build_document(seed: &SeedText, entry: Option<&CatalogEntry>) -> Document
         .into_iter()
         .enumerate()
         .map(|(n, b)| Block {
-            id: format!("{}:{n}", seed.id),
+            id: Passage::Block(n as u32).id(&seed.id),
             lang: crate::lang::detect(&b.text).to_string(),
             kind: b.kind,
             text: b.text,

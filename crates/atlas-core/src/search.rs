@@ -25,7 +25,7 @@ pub mod suggest;
 use crate::analysis::{text_words, tokenize, TextWord};
 use crate::index::passages::{self, PassageRef};
 use crate::index::SearchIndex;
-use crate::model::Corpus;
+use crate::model::{Corpus, PassageId};
 use serde::{Deserialize, Serialize};
 use snippet::Occurrence;
 
@@ -82,8 +82,9 @@ pub struct SearchResponse {
 pub struct Hit {
     /// Document id.
     pub doc: String,
-    /// Passage id: `<doc>:<n>`, `<doc>:note:<n>` or `<doc>:meta:<n>`.
-    pub block: String,
+    /// The passage, written in JSON as its id (`<doc>:<n>`,
+    /// `<doc>:note:<n>` or `<doc>:meta:<n>`).
+    pub block: PassageId,
     /// `heading`, `body`, `note` or `meta`.
     pub field: &'static str,
     /// Relevance: a band for how the query was reached and how close its
@@ -367,7 +368,7 @@ impl<'a> Searcher<'a> {
             .collect();
         Some(Hit {
             doc: doc.id.clone(),
-            block: passages::block_id(self.corpus, at)?,
+            block: passages::passage_id(self.corpus, at)?,
             field: at.field.name(),
             score,
             snippet: snip.text,

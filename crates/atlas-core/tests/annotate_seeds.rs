@@ -100,7 +100,7 @@ fn passages_checked_by_reading_carry_their_topics() {
     for (doc, n, topic) in cases {
         let d = a.document(doc).expect("doc");
         let (t, _) = a.topic(topic).expect("topic");
-        let tags = d.tags_of(atlas_core::annotate::Passage::Block(n));
+        let tags = d.tags_of(atlas_core::model::Passage::Block(n));
         assert!(
             tags.contains(&(t as u16)),
             "{doc}:{n} lacks {topic}: {:?}",
@@ -112,7 +112,7 @@ fn passages_checked_by_reading_carry_their_topics() {
     // Headings without a subject carry nothing.
     let d = a.document("004_e430e81422721e95").expect("doc");
     assert!(d
-        .tags_of(atlas_core::annotate::Passage::Block(0))
+        .tags_of(atlas_core::model::Passage::Block(0))
         .is_empty());
 }
 

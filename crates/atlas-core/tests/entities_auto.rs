@@ -5,7 +5,7 @@
 //! (`annotate/entity/auto/*.rs`); the gold of `entities_gold.rs` measures
 //! them on realistic texts.
 
-use atlas_core::annotate::Origin;
+use atlas_core::model::Origin;
 use atlas_core::source::seed_from_text;
 use atlas_core::Corpus;
 use std::collections::BTreeMap;
@@ -24,10 +24,10 @@ fn mentions(c: &Corpus) -> Vec<(String, String, String, Origin)> {
     a.entity_mentions
         .iter()
         .map(|m| {
-            let e = &a.entities[usize::from(m.entity)];
+            let e = &a.entities[usize::from(m.target)];
             (
                 c.documents[m.doc as usize].id.clone(),
-                m.surface(c).unwrap_or("").to_string(),
+                m.surface(c).unwrap_or_default().to_string(),
                 e.id.clone(),
                 e.origin,
             )

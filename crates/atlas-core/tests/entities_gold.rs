@@ -13,7 +13,7 @@
 //! figures measured when the patterns were written, rounded down: a change
 //! that loses precision or recall on unseen text fails here.
 
-use atlas_core::annotate::{EntityKind, Origin};
+use atlas_core::model::{EntityKind, Origin};
 use atlas_core::Corpus;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
@@ -80,9 +80,9 @@ fn predicted(corpus: &Corpus) -> BTreeMap<String, Vec<Predicted>> {
     let mut out: BTreeMap<String, Vec<Predicted>> = BTreeMap::new();
     for m in &a.entity_mentions {
         let doc = corpus.documents[m.doc as usize].id.clone();
-        let e = &a.entities[usize::from(m.entity)];
+        let e = &a.entities[usize::from(m.target)];
         let list = out.entry(doc).or_default();
-        let surface = fold(m.surface(corpus).unwrap_or(""));
+        let surface = fold(&m.surface(corpus).unwrap_or_default());
         match list.iter_mut().find(|p| p.id == e.id) {
             Some(p) => p.surfaces.push(surface),
             None => list.push(Predicted {

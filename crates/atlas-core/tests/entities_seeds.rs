@@ -9,7 +9,7 @@ use atlas_core::annotate::entity::candidates::review;
 use atlas_core::annotate::entity::data::EntityData;
 use atlas_core::annotate::entity::EntityFinder;
 use atlas_core::annotate::place::Geoparser;
-use atlas_core::annotate::{EntityKind, Origin};
+use atlas_core::model::{EntityKind, Origin};
 use atlas_core::{Corpus, Gazetteer};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
@@ -135,7 +135,7 @@ fn ids_per_doc(origin: Origin) -> BTreeMap<String, BTreeSet<String>> {
     let a = &c.annotations;
     let mut got: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for m in &a.entity_mentions {
-        let e = &a.entities[usize::from(m.entity)];
+        let e = &a.entities[usize::from(m.target)];
         if e.origin == origin {
             got.entry(c.documents[m.doc as usize].id.clone())
                 .or_default()
@@ -212,7 +212,7 @@ fn mentions_point_at_their_surface_and_counts_add_up() {
         let doc = &c.documents[m.doc as usize];
         let surface = m.surface(c).unwrap();
         let (_, text) =
-            atlas_core::index::passages::by_block_id(c, &m.block_id(c).unwrap()).unwrap();
+            atlas_core::index::passages::find(c, &m.passage_id(c).unwrap()).unwrap();
         assert_eq!(&text[m.start as usize..m.end as usize], surface);
         assert!(
             a.entity_mentions_at(m.doc, m.passage).any(|x| x == m),
@@ -221,10 +221,10 @@ fn mentions_point_at_their_surface_and_counts_add_up() {
         );
     }
     let (putin, _) = a.entity("putin").unwrap();
-    let per_doc = a.entity_counts_of(putin);
+    let per_doc = a.entity_mentions.counts_of(putin);
     assert_eq!(per_doc.len(), 5, "Putin is in every seed: {per_doc:?}");
     let total: u32 = (0..c.documents.len() as u32)
-        .flat_map(|d| a.entity_counts_in(d))
+        .flat_map(|d| a.entity_mentions.counts_in(d))
         .map(|(_, n)| n)
         .sum();
     assert_eq!(total as usize, a.entity_mentions.len());

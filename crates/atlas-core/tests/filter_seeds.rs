@@ -220,7 +220,7 @@ fn a_marked_passage_hit_marks_the_place() {
         .places
         .mentions
         .iter()
-        .find(|m| c.places.places[m.place as usize].id == "vladivostok")
+        .find(|m| c.places.places[m.target as usize].id == "vladivostok")
         .expect("a mention");
     let p = f.find(m.doc, m.passage).expect("indexed");
     let hit = searcher
@@ -342,7 +342,7 @@ fn each_count_is_what_choosing_that_value_alone_leaves() {
         for &(e, n) in &counts.entities {
             let e = &c.annotations.entities[e as usize];
             let facet = match e.kind {
-                atlas_core::annotate::entity::EntityKind::Person => Facet::Person,
+                atlas_core::model::EntityKind::Person => Facet::Person,
                 _ => Facet::Org,
             };
             assert_eq!(n, only(facet, &e.id), "{f:?} {}", e.id);

@@ -6,8 +6,9 @@
 
 use atlas_core::annotate::place::candidates::place_candidates;
 use atlas_core::annotate::place::Geoparser;
-use atlas_core::annotate::Passage;
-use atlas_core::gazetteer::{Gazetteer, PlaceKind};
+use atlas_core::model::Passage;
+use atlas_core::gazetteer::Gazetteer;
+use atlas_core::model::PlaceKind;
 use atlas_core::Corpus;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
@@ -227,7 +228,8 @@ fn possessives_match_and_line_wrapped_names_are_healed() {
     let d = c.documents.iter().position(|x| x.id == doc.id).unwrap() as u32;
     let found: Vec<String> = c
         .places
-        .mentions_of(pipeline)
+        .mentions
+        .of(pipeline)
         .filter(|m| m.doc == d)
         .filter_map(|m| m.surface(c).map(|s| s.into_owned()))
         .collect();
@@ -286,8 +288,9 @@ fn each_seed_keeps_the_places_it_mentions() {
     for (d, doc) in c.documents.iter().enumerate() {
         let ids = c
             .places
-            .mentions_in(d as u32)
-            .map(|m| c.places.places[m.place as usize].id.clone())
+            .mentions
+            .in_doc(d as u32)
+            .map(|m| c.places.places[m.target as usize].id.clone())
             .collect();
         got.insert(doc.id.clone(), ids);
     }
@@ -314,21 +317,21 @@ fn mentions_point_at_their_surface_and_use_search_passage_ids() {
     for m in &c.places.mentions {
         let surface = m.surface(c).unwrap();
         assert!(!surface.is_empty());
-        let id = m.block_id(c).unwrap();
+        let id = m.passage_id(c).unwrap();
         let doc = &c.documents[m.doc as usize];
         match m.passage {
-            Passage::Block(_) => assert!(!id.contains(":note:"), "{id}"),
-            Passage::Note(_) => assert!(id.starts_with(&format!("{}:note:", doc.id)), "{id}"),
-            Passage::Meta(_) => assert!(id.starts_with(&format!("{}:meta:", doc.id)), "{id}"),
+            Passage::Block(_) => assert!(!id.to_string().contains(":note:"), "{id}"),
+            Passage::Note(_) => assert!(id.to_string().starts_with(&format!("{}:note:", doc.id)), "{id}"),
+            Passage::Meta(_) => assert!(id.to_string().starts_with(&format!("{}:meta:", doc.id)), "{id}"),
         }
-        let (_, text) = atlas_core::index::passages::by_block_id(c, &id).unwrap();
+        let (_, text) = atlas_core::index::passages::find(c, &id).unwrap();
         assert_eq!(&text[m.start as usize..m.end as usize], surface);
         // One addressing for every annotation: a note is its printed number.
         assert_eq!(m.passage.text_owned(doc).as_deref(), Some(&*text), "{id}");
     }
     // Counts per document add up to the mentions.
     let total: u32 = (0..c.documents.len() as u32)
-        .flat_map(|d| c.places.counts_in(d))
+        .flat_map(|d| c.places.mentions.counts_in(d))
         .map(|(_, n)| n)
         .sum();
     assert_eq!(total as usize, c.places.mentions.len());

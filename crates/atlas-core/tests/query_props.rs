@@ -63,8 +63,8 @@ proptest! {
         let all = search(&q, &SearchOptions { limit: MAX_LIMIT, ..SearchOptions::default() });
         let page = search(&q, &SearchOptions { limit, offset, ..SearchOptions::default() });
         prop_assert_eq!(page.total, all.total);
-        let expected: Vec<&str> = all.hits.iter().skip(offset).take(limit).map(|h| h.block.as_str()).collect();
-        let got: Vec<&str> = page.hits.iter().map(|h| h.block.as_str()).collect();
+        let expected: Vec<&atlas_core::model::PassageId> = all.hits.iter().skip(offset).take(limit).map(|h| &h.block).collect();
+        let got: Vec<&atlas_core::model::PassageId> = page.hits.iter().map(|h| &h.block).collect();
         prop_assert_eq!(got, expected);
         prop_assert_eq!(all.docs.iter().map(|d| d.hits).sum::<usize>(), all.total);
         prop_assert!(all.did_you_mean.is_none() || all.total == 0);
@@ -90,8 +90,8 @@ proptest! {
             }
         }
         if let Some(h) = r.hits.first() {
-            let (_, text) = passages::by_block_id(corpus, &h.block).unwrap();
-            for (a, b) in Searcher::new(corpus, index).highlight(&q, &h.block) {
+            let (_, text) = passages::find(corpus, &h.block).unwrap();
+            for (a, b) in Searcher::new(corpus, index).highlight(&q, &h.block.to_string()) {
                 prop_assert!(a < b && text.get(a..b).is_some(), "highlight {}..{}", a, b);
             }
         }

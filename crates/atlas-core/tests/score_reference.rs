@@ -309,11 +309,11 @@ proptest! {
             .skip(offset)
             .take(limit)
             .collect();
-        let got: Vec<(String, f32)> = r.hits.iter().map(|h| (h.block.clone(), h.score)).collect();
+        let got: Vec<(String, f32)> = r.hits.iter().map(|h| (h.block.to_string(), h.score)).collect();
         let want: Vec<(String, f32)> = expected
             .iter()
             .map(|&p| {
-                let id = atlas_core::index::passages::block_id(corpus, index.passages()[p as usize].at).unwrap();
+                let id = atlas_core::index::passages::passage_id(corpus, index.passages()[p as usize].at).unwrap().to_string();
                 (id, ranked.iter().find(|x| x.0 == p).unwrap().1)
             })
             .collect();

@@ -52,7 +52,7 @@ fn every_english_body_word_finds_itself_first() {
             failed.push(format!("{w}: no hit"));
             continue;
         };
-        let text = passages::by_block_id(corpus, &hit.block)
+        let text = passages::find(corpus, &hit.block)
             .map(|(_, t)| t.into_owned())
             .unwrap_or_default();
         if !forms(&text).contains(&exact_form(&fold(w))) {

@@ -27,7 +27,7 @@ fn search(c: &(Corpus, SearchIndex), q: &str) -> SearchResponse {
         ..SearchOptions::default()
     };
     let mut r = Searcher::new(&c.0, &c.1).search(q, &options);
-    r.hits.retain(|h| !h.block.ends_with(":meta:0"));
+    r.hits.retain(|h| h.block.passage != atlas_core::model::Passage::Meta(0));
     r.total = r.hits.len();
     r
 }
@@ -36,7 +36,7 @@ fn search(c: &(Corpus, SearchIndex), q: &str) -> SearchResponse {
 fn first_text(c: &(Corpus, SearchIndex), q: &str) -> String {
     let r = search(c, q);
     let hit = r.hits.first().unwrap_or_else(|| panic!("{q}: no hit"));
-    atlas_core::index::passages::by_block_id(&c.0, &hit.block)
+    atlas_core::index::passages::find(&c.0, &hit.block)
         .map(|(_, t)| t.into_owned())
         .unwrap_or_default()
 }
@@ -153,6 +153,6 @@ fn words_standing_together_outrank_scattered_ones() {
     assert!(first_text(&c, "labour migration").contains("labour migration policies"));
     // Near (a few words apart) beats apart, though the scattered passage
     // is short and says both words three times.
-    let order: Vec<&str> = r.hits.iter().map(|h| h.block.as_str()).collect();
+    let order: Vec<String> = r.hits.iter().map(|h| h.block.to_string()).collect();
     assert_eq!(order, ["a:1", "a:0", "a:2"], "{r:?}");
 }

@@ -2,6 +2,7 @@
 //! with passages a reader would expect, plus a property test that no string
 //! can make a query panic or return hits out of order.
 
+use atlas_core::model::PassageId;
 use atlas_core::search::{SearchOptions, SearchResponse, Searcher};
 use atlas_core::SearchIndex;
 use proptest::prelude::*;
@@ -54,7 +55,7 @@ fn kovykta_finds_the_lukin_pipeline_passage() {
     assert!(r.total >= 1);
     let hit = &r.hits[0];
     assert_eq!(hit.doc, LUKIN);
-    assert!(hit.block.starts_with(LUKIN));
+    assert!(hit.block.doc.starts_with(LUKIN));
     assert!(hit.snippet.contains("pipeline"), "{}", hit.snippet);
     let [a, b] = hit.spans[0];
     assert_eq!(&hit.snippet[a..b], "Kovykta");
@@ -139,7 +140,7 @@ fn an_exclusion_removes_blocks_containing_the_term() {
             .documents
             .iter()
             .flat_map(|d| &d.blocks)
-            .find(|b| b.id == h.block);
+            .find(|b| b.id == h.block.to_string());
         if let Some(b) = block {
             assert!(!b.text.contains("LNG"), "{}", h.block);
         }
@@ -211,7 +212,7 @@ fn notes_and_metadata_are_searchable() {
     let id = format!("{}:note:{}", note.0.id, note.1.n);
     let r = finished(word);
     assert!(
-        r.hits.iter().any(|h| h.block == id && h.field == "note"),
+        r.hits.iter().any(|h| h.block.to_string() == id && h.field == "note"),
         "{word} {id}"
     );
 
@@ -220,7 +221,7 @@ fn notes_and_metadata_are_searchable() {
     assert!(r
         .hits
         .iter()
-        .any(|h| h.block == format!("{}:meta:0", corpus.documents[0].id)));
+        .any(|h| h.block.to_string() == format!("{}:meta:0", corpus.documents[0].id)));
 }
 
 #[test]
@@ -233,10 +234,10 @@ fn highlight_gives_byte_ranges_in_the_block_text() {
         .unwrap()
         .blocks
         .iter()
-        .find(|b| b.id == hit.block)
+        .find(|b| b.id == hit.block.to_string())
         .unwrap()
         .text;
-    let ranges = s.highlight("Kovykta", &hit.block);
+    let ranges = s.highlight("Kovykta", &hit.block.to_string());
     assert_eq!(ranges.len(), 2);
     assert!(ranges.iter().all(|&(a, b)| &text[a..b] == "Kovykta"));
     assert!(s.highlight("Kovykta", "nope:1").is_empty());
@@ -257,7 +258,7 @@ fn options_and_response_are_json_and_paging_works() {
         assert!(!h[field].is_null(), "{field}");
     }
     assert_eq!(
-        search("Sakhalin").hits[1].block,
+        search("Sakhalin").hits[1].block.to_string(),
         h["block"].as_str().unwrap()
     );
     assert!(s.search_json("x", "{not json").is_err());
@@ -328,7 +329,7 @@ proptest! {
         }
         let (corpus, index) = fixture();
         if let Some(h) = r.hits.first() {
-            let _ = Searcher::new(corpus, index).highlight(&q, &h.block);
+            let _ = Searcher::new(corpus, index).highlight(&q, &h.block.to_string());
         }
     }
 }
@@ -351,13 +352,13 @@ fn per_doc_caps_hits_per_document_but_counts_all() {
         assert_eq!(n, d.hits.min(2), "{}", d.doc);
     }
     // The capped hits are each document's best, in the same order.
-    let best: Vec<&str> = all
+    let best: Vec<&PassageId> = all
         .hits
         .iter()
         .filter(|h| capped.hits.iter().any(|c| c.block == h.block))
-        .map(|h| h.block.as_str())
+        .map(|h| &h.block)
         .collect();
-    let got: Vec<&str> = capped.hits.iter().map(|h| h.block.as_str()).collect();
+    let got: Vec<&PassageId> = capped.hits.iter().map(|h| &h.block).collect();
     assert_eq!(got, best);
 }
 
@@ -375,7 +376,7 @@ fn russia_is_not_led_by_the_spanish_keyword_line() {
         },
     );
     for h in &r.hits {
-        let (_, text) = atlas_core::index::passages::by_block_id(corpus, &h.block).unwrap();
+        let (_, text) = atlas_core::index::passages::find(corpus, &h.block).unwrap();
         assert!(
             text.split(|c: char| !c.is_alphanumeric())
                 .any(|w| w == "Russia"),
@@ -384,7 +385,7 @@ fn russia_is_not_led_by_the_spanish_keyword_line() {
             h.snippet
         );
     }
-    let spanish = r.hits.iter().position(|h| h.block.ends_with(":meta:4"));
+    let spanish = r.hits.iter().position(|h| h.block.to_string().ends_with(":meta:4"));
     assert_eq!(spanish, None, "{:?}", r.hits[0]);
 }
 
@@ -413,7 +414,7 @@ fn snippet_marks_are_the_highlighters_marks() {
         let r = search_with(q, &SearchOptions::default());
         for h in &r.hits {
             hits += 1;
-            let (_, text) = atlas_core::index::passages::by_block_id(corpus, &h.block)
+            let (_, text) = atlas_core::index::passages::find(corpus, &h.block)
                 .unwrap_or_else(|| panic!("{q:?}: hit {} has no passage", h.block));
             let shift = if h.snippet.starts_with('…') {
                 '…'.len_utf8()
@@ -426,7 +427,7 @@ fn snippet_marks_are_the_highlighters_marks() {
                 .unwrap_or_else(|| panic!("{q:?}: snippet of {} is not its text", h.block));
             let end = start + body.len();
             let expected: Vec<[usize; 2]> = searcher
-                .highlight(q, &h.block)
+                .highlight(q, &h.block.to_string())
                 .into_iter()
                 .filter(|&(a, b)| a >= start && b <= end)
                 .map(|(a, b)| [a - start + shift, b - start + shift])

@@ -33,11 +33,9 @@
 use atlas_core::annotate::entity::EntityFinder;
 use atlas_core::annotate::place::Geoparser;
 use atlas_core::annotate::topic::Tagger;
-use atlas_core::annotate::{
-    figure, keyphrase, passages, years, AnnotationData, Annotations, DocAnnotations, Passage,
-};
+use atlas_core::annotate::{figure, keyphrase, years, AnnotationData};
 use atlas_core::catalog::CatalogEntry;
-use atlas_core::model::{Document, Span};
+use atlas_core::model::{passages, Annotations, DocAnnotations, Document, Passage, Span};
 use atlas_core::pipeline::build_document;
 use atlas_core::source::decode_seed;
 use atlas_core::{Corpus, Gazetteer, SearchIndex};

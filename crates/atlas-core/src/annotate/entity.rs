@@ -22,81 +22,12 @@ pub mod candidates;
 pub mod data;
 pub mod matcher;
 
-use super::place::PlaceIndex;
-use super::{Annotations, Passage};
-use crate::model::{Corpus, Document};
+use crate::model::{
+    Document, Entity, EntityMention, Mention, Origin, PlaceIndex,
+};
 use auto::Target;
 use data::EntityData;
-pub use data::EntityKind;
 use matcher::{EntityMatcher, EntityTarget};
-use serde::{Deserialize, Serialize};
-
-/// Where an entity comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-pub enum Origin {
-    /// A row of `data/people.tsv` or `data/organisations.tsv`: reviewed.
-    Curated,
-    /// Found by a pattern ([`auto`]): nobody has reviewed it yet.
-    Automatic,
-}
-
-impl Origin {
-    /// The name used in JSON (`curated`, `automatic`).
-    pub fn name(self) -> &'static str {
-        match self {
-            Origin::Curated => "curated",
-            Origin::Automatic => "automatic",
-        }
-    }
-}
-
-/// A mentioned person or organisation, as embedded (no aliases, no note).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Entity {
-    /// Curated id (`putin`, `sco`), or `auto-<slug>` for an automatic one.
-    pub id: String,
-    /// Canonical name.
-    pub name: String,
-    /// Person or organisation.
-    pub kind: EntityKind,
-    /// A person's role or an organisation's kind (`head of state`, `think
-    /// tank`; for an automatic entity what its pattern says: `governor`,
-    /// `bank`).
-    pub role: String,
-    /// Curated or found automatically.
-    pub origin: Origin,
-}
-
-/// One occurrence of an entity in a block or note.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct EntityMention {
-    /// Index into [`Annotations::entities`].
-    pub entity: u16,
-    /// Index into `Corpus::documents`.
-    pub doc: u32,
-    /// The block or note.
-    pub passage: Passage,
-    /// Byte offset of the surface in the passage's text.
-    pub start: u32,
-    /// Byte offset just past the surface.
-    pub end: u32,
-}
-
-impl EntityMention {
-    /// The text as written (`President Putin`, `ШОС`).
-    pub fn surface<'c>(&self, corpus: &'c Corpus) -> Option<&'c str> {
-        let doc = corpus.documents.get(self.doc as usize)?;
-        self.passage
-            .text(doc)?
-            .get(self.start as usize..self.end as usize)
-    }
-
-    /// The passage id, as in search hits: `<doc>:<n>` or `<doc>:note:<n>`.
-    pub fn block_id(&self, corpus: &Corpus) -> Option<String> {
-        let doc = corpus.documents.get(self.doc as usize)?;
-        Some(self.passage.id(&doc.id))
-    }
-}
 
 /// The compiled entity lists: finds mentions in any text.
 pub struct EntityFinder {
@@ -206,62 +137,16 @@ pub fn entities_in(
                 Target::Curated(i) => curated.binary_search(&i).ok()?,
                 Target::Automatic(i) => curated.len() + automatic.binary_search(&i).ok()?,
             };
-            Some(EntityMention {
-                entity: entity as u16,
+            Some(Mention {
+                target: entity as u16,
                 doc: m.doc,
                 passage: m.passage,
                 start: m.start as u32,
                 end: m.end as u32,
+                reading: (),
             })
         })
         .collect();
     (table, mentions)
 }
 
-impl Annotations {
-    /// A mentioned entity and its index, by id.
-    pub fn entity(&self, id: &str) -> Option<(u16, &Entity)> {
-        self.entities
-            .iter()
-            .enumerate()
-            .find(|(_, e)| e.id == id)
-            .map(|(i, e)| (i as u16, e))
-    }
-
-    /// The mentions of one entity, in corpus order.
-    pub fn mentions_of_entity(&self, entity: u16) -> impl Iterator<Item = &EntityMention> + '_ {
-        self.entity_mentions
-            .iter()
-            .filter(move |m| m.entity == entity)
-    }
-
-    /// The entity mentions in one document (by index), in reading order.
-    pub fn entity_mentions_in(&self, doc: u32) -> impl Iterator<Item = &EntityMention> + '_ {
-        self.entity_mentions.iter().filter(move |m| m.doc == doc)
-    }
-
-    /// The entity mentions in one passage of one document, in text order.
-    pub fn entity_mentions_at(
-        &self,
-        doc: u32,
-        passage: Passage,
-    ) -> impl Iterator<Item = &EntityMention> + '_ {
-        self.entity_mentions
-            .iter()
-            .filter(move |m| m.doc == doc && m.passage == passage)
-    }
-
-    /// How often each entity is mentioned in one document: `(entity,
-    /// count)`, most mentioned first (ties in table order).
-    pub fn entity_counts_in(&self, doc: u32) -> Vec<(u16, u32)> {
-        crate::annotate::most_first(crate::annotate::tally(
-            self.entity_mentions_in(doc).map(|m| m.entity),
-        ))
-    }
-
-    /// How often one entity is mentioned per document: `(doc, count)`, in
-    /// document order.
-    pub fn entity_counts_of(&self, entity: u16) -> Vec<(u32, u32)> {
-        crate::annotate::tally(self.mentions_of_entity(entity).map(|m| m.doc))
-    }
-}

@@ -20,46 +20,7 @@
 //!   `$100 US Billion` (`003_…`): the code belongs to the figure, which is
 //!   a hundred billion, not `$100`.
 
-use crate::model::Document;
-use serde::{Deserialize, Serialize};
-
-use super::{passages, Passage};
-
-/// One amount or percentage.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Figure {
-    /// Where it is.
-    pub passage: Passage,
-    /// Byte range of the figure in the passage text (currency and unit included).
-    pub start: u32,
-    /// End of that range (exclusive).
-    pub end: u32,
-    /// Byte range of the sentence holding it.
-    pub sentence: [u32; 2],
-    /// The value, scale applied (`$80bn` → 8e10).
-    pub value: f64,
-    /// `USD`, `RUB`, `EUR`, `CNY`, `%`, `km`, `bcm`, `tonnes`, `MW`,
-    /// `cubic feet` or `count`.
-    pub unit: String,
-    /// The year the sentence gives for it (`in 2017`), if any.
-    pub year: Option<i32>,
-}
-
-impl Figure {
-    /// The figure as printed.
-    pub fn text<'d>(&self, doc: &'d Document) -> Option<&'d str> {
-        self.passage
-            .text(doc)?
-            .get(self.start as usize..self.end as usize)
-    }
-
-    /// The sentence holding the figure.
-    pub fn sentence_text<'d>(&self, doc: &'d Document) -> Option<&'d str> {
-        self.passage
-            .text(doc)?
-            .get(self.sentence[0] as usize..self.sentence[1] as usize)
-    }
-}
+use crate::model::{passages, Document, Figure, Passage};
 
 /// Every figure of a document, in passage and text order.
 pub fn figures_in(doc: &Document) -> Vec<Figure> {

@@ -34,8 +34,7 @@
 
 use crate::analysis::{tokens, Token};
 use crate::error::{Error, ErrorKind};
-use crate::model::Document;
-use serde::{Deserialize, Serialize};
+use crate::model::{Document, KeyPhrase};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// Key phrases kept per document.
@@ -122,17 +121,6 @@ impl GenericWords {
     pub fn contains(&self, term: &str) -> bool {
         self.0.contains(term)
     }
-}
-
-/// One characteristic term of a document.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct KeyPhrase {
-    /// The most frequent surface form (whitespace collapsed).
-    pub text: String,
-    /// Occurrences in the document (all surface forms).
-    pub count: u32,
-    /// G² × words: how much more the document uses it than the others.
-    pub score: f32,
 }
 
 /// Counts of one document: phrase key (terms joined by spaces) → count and

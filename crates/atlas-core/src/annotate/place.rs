@@ -29,149 +29,13 @@ pub mod metonym;
 pub mod palladius;
 pub mod resolve;
 
-use crate::annotate::{place_passages, Passage};
-use crate::gazetteer::{Gazetteer, PlaceKind};
-use crate::model::Corpus;
+use crate::annotate::place_passages;
+use crate::gazetteer::Gazetteer;
+use crate::model::{
+    Corpus, Mention, MentionedPlace, Mentions, Passage, PlaceIndex, PlaceReading,
+    Reason,
+};
 use matcher::PlaceMatcher;
-use resolve::Reason;
-use serde::{Deserialize, Serialize};
-use std::borrow::Cow;
-
-/// The places mentioned in the corpus and every mention, in corpus order.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
-pub struct PlaceIndex {
-    /// Places mentioned at least once, in gazetteer order.
-    pub places: Vec<MentionedPlace>,
-    /// Every mention, ordered by document, then body blocks before notes,
-    /// then passage, then offset.
-    pub mentions: Vec<PlaceMention>,
-}
-
-/// A mentioned place, with what a map needs (no aliases, no source).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct MentionedPlace {
-    /// Gazetteer id (`primorsky-krai`).
-    pub id: String,
-    /// Canonical English name.
-    pub name: String,
-    /// What kind of place.
-    pub kind: PlaceKind,
-    /// ISO 3166-1 alpha-2 code, `None` for several countries or disputed.
-    pub country: Option<String>,
-    /// WGS84 latitude.
-    pub lat: f64,
-    /// WGS84 longitude.
-    pub lon: f64,
-    /// Routes only: `(lat, lon)` points in travel order.
-    pub waypoints: Vec<(f64, f64)>,
-}
-
-/// One occurrence of a place in a block or note.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PlaceMention {
-    /// Index into [`PlaceIndex::places`].
-    pub place: u16,
-    /// Index into `Corpus::documents`.
-    pub doc: u32,
-    /// The block or note (notes by printed number, as everywhere).
-    pub passage: Passage,
-    /// Byte offset of the surface in the passage's text.
-    pub start: u32,
-    /// Byte offset just past the surface.
-    pub end: u32,
-    /// A capital standing for its government (`Moscow sees…`); see [`metonym`].
-    pub metonym: bool,
-    /// How sure the geoparser is that this is the place, 0–100 (see [`resolve`]).
-    pub confidence: u8,
-    /// Why it chose this place.
-    pub reason: Reason,
-}
-
-/// Mentions at or above this confidence are shown by default; the map
-/// hides the others behind a switch.
-pub const CONFIDENT: u8 = 70;
-
-impl PlaceMention {
-    /// The text as written (`Russia’s Far East`, `Primorye`).
-    pub fn surface<'c>(&self, corpus: &'c Corpus) -> Option<Cow<'c, str>> {
-        let doc = corpus.documents.get(self.doc as usize)?;
-        match self.passage.text_owned(doc)? {
-            Cow::Borrowed(t) => t
-                .get(self.start as usize..self.end as usize)
-                .map(Cow::Borrowed),
-            Cow::Owned(t) => t
-                .get(self.start as usize..self.end as usize)
-                .map(|s| Cow::Owned(s.to_string())),
-        }
-    }
-
-    /// The passage id, as in search hits: `<doc>:<n>` or `<doc>:note:<n>`
-    /// (see [`Passage::id`]).
-    pub fn block_id(&self, corpus: &Corpus) -> Option<String> {
-        let doc = corpus.documents.get(self.doc as usize)?;
-        Some(self.passage.id(&doc.id))
-    }
-}
-
-impl PlaceIndex {
-    /// The index of the place with this gazetteer id, if it is mentioned.
-    pub fn position(&self, id: &str) -> Option<u16> {
-        self.places
-            .iter()
-            .position(|p| p.id == id)
-            .map(|i| i as u16)
-    }
-
-    /// Byte ranges of the mentions of `place_ids` in document `doc` (its
-    /// index), per body block number: what the reader highlights when it is
-    /// opened from the map.
-    pub fn mention_ranges(
-        &self,
-        doc: u32,
-        place_ids: &[String],
-    ) -> std::collections::HashMap<u32, Vec<(usize, usize)>> {
-        let mut out: std::collections::HashMap<u32, Vec<(usize, usize)>> = Default::default();
-        if place_ids.is_empty() {
-            return out;
-        }
-        let wanted: Vec<u16> = place_ids
-            .iter()
-            .filter_map(|id| self.position(id))
-            .collect();
-        for m in self.mentions_in(doc).filter(|m| wanted.contains(&m.place)) {
-            if let crate::annotate::Passage::Block(n) = m.passage {
-                out.entry(n)
-                    .or_default()
-                    .push((m.start as usize, m.end as usize));
-            }
-        }
-        out
-    }
-
-    /// The mentions of one place, in corpus order.
-    pub fn mentions_of(&self, place: u16) -> impl Iterator<Item = &PlaceMention> + '_ {
-        self.mentions.iter().filter(move |m| m.place == place)
-    }
-
-    /// The mentions in one document, in reading order.
-    pub fn mentions_in(&self, doc: u32) -> impl Iterator<Item = &PlaceMention> + '_ {
-        self.mentions.iter().filter(move |m| m.doc == doc)
-    }
-
-    /// How often each place is mentioned in one document: `(place, count)`,
-    /// most mentioned first (ties in gazetteer order).
-    pub fn counts_in(&self, doc: u32) -> Vec<(u16, u32)> {
-        crate::annotate::most_first(crate::annotate::tally(
-            self.mentions_in(doc).map(|m| m.place),
-        ))
-    }
-
-    /// How often one place is mentioned per document: `(doc, count)`, in
-    /// document order.
-    pub fn counts_of(&self, place: u16) -> Vec<(u32, u32)> {
-        crate::annotate::tally(self.mentions_of(place).map(|m| m.doc))
-    }
-}
 
 /// One mention found in a text, pointing into the gazetteer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -307,19 +171,21 @@ pub fn annotate_places_with(corpus: &Corpus, parser: &Geoparser<'_>) -> PlaceInd
         // metadata mention is not where a reader starts.
         found.sort_by_key(|(i, m)| (passages[*i].0, m.start));
         for (i, m) in found {
-            mentions.push(PlaceMention {
-                place: m.place,
+            mentions.push(Mention {
+                target: m.place,
                 doc: d as u32,
                 passage: passages[i].0,
                 start: m.start as u32,
                 end: m.end as u32,
-                metonym: m.metonym,
-                confidence: m.confidence,
-                reason: m.reason,
+                reading: PlaceReading {
+                    metonym: m.metonym,
+                    confidence: m.confidence,
+                    reason: m.reason,
+                },
             });
         }
     }
-    let mut used: Vec<u16> = mentions.iter().map(|m| m.place).collect();
+    let mut used: Vec<u16> = mentions.iter().map(|m| m.target).collect();
     used.sort_unstable();
     used.dedup();
     let places = used
@@ -339,7 +205,10 @@ pub fn annotate_places_with(corpus: &Corpus, parser: &Geoparser<'_>) -> PlaceInd
         .collect();
     for m in &mut mentions {
         // `used` is sorted and holds every mentioned place.
-        m.place = used.binary_search(&m.place).unwrap_or_default() as u16;
+        m.target = used.binary_search(&m.target).unwrap_or_default() as u16;
     }
-    PlaceIndex { places, mentions }
+    PlaceIndex {
+        places,
+        mentions: Mentions(mentions),
+    }
 }

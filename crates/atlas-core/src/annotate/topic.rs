@@ -27,11 +27,10 @@
 
 use crate::analysis;
 use crate::error::{Error, ErrorKind};
-use crate::model::Document;
-use serde::{Deserialize, Serialize};
+use crate::model::{passages, Document, Passage, PassageTags, Topic, TopicShare};
+use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
 
-use super::{passages, Passage, PassageTags};
 
 /// Where the built-in taxonomy comes from, as error messages name it.
 pub const TOPICS_FILE: &str = "data/topics.toml";
@@ -48,26 +47,6 @@ pub const MIN_CUE_WEIGHT: f32 = 3.0;
 pub const MAX_TAGS: usize = 4;
 /// Largest weight a cue may have.
 pub const MAX_WEIGHT: f64 = 10.0;
-
-/// A topic as the app shows it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Topic {
-    /// Stable id (`energy`, `korean-peninsula`).
-    pub id: String,
-    /// Short label (`Energy`).
-    pub label: String,
-    /// One line saying what the topic covers.
-    pub description: String,
-}
-
-/// One topic's share of a document's profile.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-pub struct TopicShare {
-    /// Index into [`super::Annotations::topics`].
-    pub topic: u16,
-    /// Share of the document's topic score, 0..=1.
-    pub share: f32,
-}
 
 /// A cue, analysed: the stems it must match, in order.
 #[derive(Debug, Clone, PartialEq)]

@@ -7,28 +7,13 @@
 //! year is when a paper was published, not what the text talks about.
 //! Ranges like `2009–2018` give both ends.
 
-use crate::model::Document;
-use serde::{Deserialize, Serialize};
+use crate::model::{passages, Document, YearMention};
 
-use super::{passages, Passage};
 
 /// Earliest year taken as a year.
 pub const FIRST_YEAR: i32 = 1850;
 /// Latest year taken as a year.
 pub const LAST_YEAR: i32 = 2050;
-
-/// One year mentioned in a passage.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct YearMention {
-    /// Where it is.
-    pub passage: Passage,
-    /// The year.
-    pub year: i32,
-    /// Byte offset of its digits in the passage text.
-    pub start: u32,
-    /// End of its digits (exclusive).
-    pub end: u32,
-}
 
 /// A year found in a text, before it is placed in a passage.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -5,10 +5,8 @@
 //! the other).
 
 use super::{Filters, Selection};
-use crate::annotate::entity::EntityKind;
-use crate::annotate::Passage;
 use crate::index::passages;
-use crate::model::Corpus;
+use crate::model::{Corpus, EntityKind, Passage, PassageId};
 use serde::Serialize;
 use serde_json::json;
 
@@ -19,19 +17,19 @@ pub fn select_json(selection: &Selection<'_>, query_string: &str) -> String {
     #[derive(Serialize)]
     struct Selected {
         documents: usize,
-        passages: Vec<String>,
+        passages: Vec<PassageId>,
         total: usize,
     }
     let filters = Filters::from_query(query_string.trim_start_matches('?'));
     let mut seen = vec![false; selection.corpus.documents.len()];
     // Serialized straight from the ids: a `json!` value tree for 18,000
     // ids (100x the seeds) cost more than finding them.
-    let passages: Vec<String> = selection
+    let passages: Vec<PassageId> = selection
         .passages(&filters)
         .into_iter()
         .filter_map(|p| {
             let at = selection.index.passages().get(p as usize)?.at;
-            let id = passages::block_id(selection.corpus, at)?;
+            let id = passages::passage_id(selection.corpus, at)?;
             if let Some(s) = seen.get_mut(at.doc as usize) {
                 *s = true;
             }
@@ -70,7 +68,7 @@ pub fn passage_json(corpus: &Corpus, block_id: &str) -> String {
             corpus
                 .places
                 .places
-                .get(m.place as usize)
+                .get(m.target as usize)
                 .map(|p| p.id.as_str())
         })
         .collect();
@@ -83,7 +81,7 @@ pub fn passage_json(corpus: &Corpus, block_id: &str) -> String {
         .iter()
         .filter(|m| m.doc as usize == d && m.passage == passage)
     {
-        if let Some(e) = ann.entities.get(m.entity as usize) {
+        if let Some(e) = ann.entities.get(m.target as usize) {
             match e.kind {
                 EntityKind::Person => people.push(e.id.as_str()),
                 EntityKind::Org => orgs.push(e.id.as_str()),
@@ -97,13 +95,10 @@ pub fn passage_json(corpus: &Corpus, block_id: &str) -> String {
     json!({"topics": topics, "places": places, "people": people, "orgs": orgs}).to_string()
 }
 
-/// `<doc>:<n>` or `<doc>:note:<n>` → (document index, passage).
+/// A written passage id → (document index, passage), for a document the
+/// corpus holds.
 fn parse_block_id(corpus: &Corpus, id: &str) -> Option<(usize, Passage)> {
-    let (doc, rest) = id.split_once(':')?;
-    let d = corpus.documents.iter().position(|x| x.id == doc)?;
-    let passage = match rest.strip_prefix("note:") {
-        Some(n) => Passage::Note(n.parse().ok()?),
-        None => Passage::Block(rest.parse().ok()?),
-    };
-    Some((d, passage))
+    let id: PassageId = id.parse().ok()?;
+    let d = corpus.documents.iter().position(|x| x.id == id.doc)?;
+    Some((d, id.passage))
 }

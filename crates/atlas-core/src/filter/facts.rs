@@ -8,10 +8,8 @@
 //! reads them too), but no other annotations: a topic filter leaves them
 //! out, a place filter keeps those that name the place.
 
-use crate::annotate::Passage;
-use crate::index::passages::Field;
 use crate::index::SearchIndex;
-use crate::model::Corpus;
+use crate::model::{Corpus, Passage};
 use std::collections::HashMap;
 
 /// The facet values of one passage.
@@ -67,22 +65,14 @@ impl Facts {
                 continue;
             };
             let main_lang = doc.meta.languages.first().map_or("en", String::as_str);
-            let (passage, lang) = match at.field {
-                Field::Heading | Field::Body => (
-                    Some(Passage::Block(at.n)),
-                    doc.blocks
-                        .get(at.n as usize)
-                        .map_or(main_lang, |b| b.lang.as_str()),
-                ),
-                Field::Note => match doc.notes.get(at.n as usize) {
-                    Some(note) => (Some(Passage::Note(note.n)), note.lang.as_str()),
-                    None => (None, main_lang),
-                },
-                Field::Meta => (
-                    Some(Passage::Meta(at.n)),
-                    meta_lang(doc, at.n as usize).unwrap_or(main_lang),
-                ),
-            };
+            let passage = at.passage();
+            let lang = match passage {
+                Passage::Block(n) => doc.blocks.get(n as usize).map(|b| b.lang.as_str()),
+                Passage::Note(n) => doc.notes.iter().find(|x| x.n == n).map(|x| x.lang.as_str()),
+                Passage::Meta(n) => meta_lang(doc, n as usize),
+            }
+            .unwrap_or(main_lang);
+            let passage = Some(passage);
             if let Some(p) = passage {
                 by_passage.insert((at.doc, p), i as u32);
             }
@@ -109,12 +99,12 @@ impl Facts {
         }
         for m in &corpus.places.mentions {
             if let Some(i) = at(m.doc, m.passage) {
-                passages[i].places.push(m.place);
+                passages[i].places.push(m.target);
             }
         }
         for m in &corpus.annotations.entity_mentions {
             if let Some(i) = at(m.doc, m.passage) {
-                passages[i].entities.push(m.entity);
+                passages[i].entities.push(m.target);
             }
         }
         for p in &mut passages {

@@ -10,7 +10,8 @@
 //! The file is generated, so a malformed row is a bug in the generator, but
 //! it is still reported as `file:line: reason` like any data file.
 
-use super::{coordinate, tsv_rows, Layer, Place, PlaceKind};
+use super::{coordinate, tsv_rows, Layer, Place};
+use crate::model::PlaceKind;
 use crate::error::{Error, ErrorKind};
 use std::collections::BTreeMap;
 

@@ -18,7 +18,7 @@ mod build;
 pub use build::{build_from_dir, build_from_topojson, BuildSettings, BASEMAP_DIR, SOURCE_FILE};
 
 use super::projection::ViewBox;
-use crate::model::{DecodeError, EncodeError};
+use crate::codec::{DecodeError, EncodeError};
 use serde::{Deserialize, Serialize};
 
 /// The projected base map.
@@ -57,12 +57,12 @@ pub struct CountryShape {
 impl BaseMap {
     /// Encodes the map for embedding.
     pub fn to_bytes(&self) -> Result<Vec<u8>, EncodeError> {
-        crate::model::encode("base map", self)
+        crate::codec::encode("base map", self)
     }
 
     /// Decodes bytes written by [`BaseMap::to_bytes`].
     pub fn from_bytes(bytes: &[u8]) -> Result<BaseMap, DecodeError> {
-        crate::model::decode("base map", bytes)
+        crate::codec::decode("base map", bytes)
     }
 
     /// A country by its ISO numeric code.

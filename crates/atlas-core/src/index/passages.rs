@@ -4,12 +4,12 @@
 //! answering a query both enumerate passages through this file, so the index
 //! never stores text: it points back into the [`Corpus`].
 //!
-//! Ids as reported in hits: a block keeps its own id (`<doc>:<n>`); a note is
-//! `<doc>:note:<n>` with `n` the note's printed number; metadata is
-//! `<doc>:meta:<n>`, `n` counting title (0), abstracts, keyword lists,
-//! authors, then affiliations.
+//! A passage is addressed as the model addresses it ([`Passage`], a note by
+//! its printed number), plus the field it is weighted as; hits report it as
+//! a [`PassageId`]. Metadata pieces are numbered as
+//! [`crate::model::meta_texts`] lists them.
 
-use crate::model::{BlockKind, Corpus, Document};
+use crate::model::{meta_texts, BlockKind, Corpus, Document, Passage, PassageId};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 
@@ -51,16 +51,47 @@ impl Field {
     }
 }
 
-/// Where a passage's text lives in the corpus.
+/// Where a passage's text lives in the corpus: the document by index, the
+/// passage as the model numbers it ([`Passage`]: a note by its printed
+/// number), and the field it is weighted as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PassageRef {
     /// Index of the document in `Corpus::documents`.
     pub doc: u32,
     /// Which kind of text.
     pub field: Field,
-    /// Index of the block, of the note in `Document::notes`, or of the
-    /// metadata piece (see the module doc).
+    /// The block's index, the note's printed number, or the metadata
+    /// piece's number: the `n` of [`Passage`].
     pub n: u32,
+}
+
+impl PassageRef {
+    /// The passage inside its document.
+    pub fn passage(self) -> Passage {
+        match self.field {
+            Field::Heading | Field::Body => Passage::Block(self.n),
+            Field::Note => Passage::Note(self.n),
+            Field::Meta => Passage::Meta(self.n),
+        }
+    }
+
+    /// The reference to `passage` of document `doc` (its index), or `None`
+    /// when the document has no such block.
+    fn of(doc_index: u32, doc: &Document, passage: Passage) -> Option<PassageRef> {
+        let (field, n) = match passage {
+            Passage::Block(n) => match doc.blocks.get(n as usize)?.kind {
+                BlockKind::Heading { .. } => (Field::Heading, n),
+                _ => (Field::Body, n),
+            },
+            Passage::Note(n) => (Field::Note, n),
+            Passage::Meta(n) => (Field::Meta, n),
+        };
+        Some(PassageRef {
+            doc: doc_index,
+            field,
+            n,
+        })
+    }
 }
 
 /// Every passage of the corpus with its text, in a fixed order.
@@ -80,12 +111,12 @@ pub fn enumerate(corpus: &Corpus) -> Vec<(PassageRef, Cow<'_, str>)> {
             };
             out.push((r, Cow::Borrowed(block.text.as_str())));
         }
-        for (n, note) in doc.notes.iter().enumerate() {
+        for note in &doc.notes {
             if !note.missing && !note.text.is_empty() {
                 let r = PassageRef {
                     doc: d,
                     field: Field::Note,
-                    n: n as u32,
+                    n: note.n,
                 };
                 out.push((r, Cow::Borrowed(note.text.as_str())));
             }
@@ -101,19 +132,6 @@ pub fn enumerate(corpus: &Corpus) -> Vec<(PassageRef, Cow<'_, str>)> {
             }
         }
     }
-    out
-}
-
-/// The searchable metadata pieces of a document, in `meta:<n>` order:
-/// title, abstracts, keyword lists (joined with `; `), authors (joined with
-/// `, `), then affiliations.
-pub fn meta_texts(doc: &Document) -> Vec<Cow<'_, str>> {
-    let m = &doc.meta;
-    let mut out = vec![Cow::Borrowed(m.title.as_str())];
-    out.extend(m.abstracts.iter().map(|a| Cow::Borrowed(a.text.as_str())));
-    out.extend(m.keywords.iter().map(|k| Cow::Owned(k.terms.join("; "))));
-    out.push(Cow::Owned(m.authors.join(", ")));
-    out.extend(m.affiliations.iter().map(|a| Cow::Borrowed(a.as_str())));
     out
 }
 
@@ -135,6 +153,11 @@ pub fn meta_langs(doc: &Document) -> Vec<Option<String>> {
     out
 }
 
+/// The note printed `n` of a document, if it has text.
+fn note(doc: &Document, n: u32) -> Option<&crate::model::Note> {
+    doc.notes.iter().find(|x| x.n == n && !x.missing)
+}
+
 /// The language of a passage (`None` for an author list, or a passage the
 /// corpus does not hold).
 pub fn lang(corpus: &Corpus, r: PassageRef) -> Option<String> {
@@ -142,7 +165,7 @@ pub fn lang(corpus: &Corpus, r: PassageRef) -> Option<String> {
     let n = r.n as usize;
     match r.field {
         Field::Heading | Field::Body => doc.blocks.get(n).map(|b| b.lang.clone()),
-        Field::Note => doc.notes.get(n).map(|x| x.lang.clone()),
+        Field::Note => note(doc, r.n).map(|x| x.lang.clone()),
         Field::Meta => meta_langs(doc).into_iter().nth(n).flatten(),
     }
 }
@@ -151,56 +174,24 @@ pub fn lang(corpus: &Corpus, r: PassageRef) -> Option<String> {
 /// index built from another corpus).
 pub fn text<'c>(corpus: &'c Corpus, r: PassageRef) -> Option<Cow<'c, str>> {
     let doc = corpus.documents.get(r.doc as usize)?;
-    let n = r.n as usize;
-    match r.field {
-        Field::Heading | Field::Body => doc.blocks.get(n).map(|b| Cow::Borrowed(b.text.as_str())),
-        Field::Note => doc.notes.get(n).map(|x| Cow::Borrowed(x.text.as_str())),
-        Field::Meta => meta_texts(doc).into_iter().nth(n),
-    }
+    r.passage().text_owned(doc)
 }
 
-/// The reported id of a passage (see the module doc).
-pub fn block_id(corpus: &Corpus, r: PassageRef) -> Option<String> {
+/// The id of a passage, as hits report it.
+pub fn passage_id(corpus: &Corpus, r: PassageRef) -> Option<PassageId> {
     let doc = corpus.documents.get(r.doc as usize)?;
-    let n = r.n as usize;
-    match r.field {
-        Field::Heading | Field::Body => doc.blocks.get(n).map(|b| b.id.clone()),
-        Field::Note => doc.notes.get(n).map(|x| format!("{}:note:{}", doc.id, x.n)),
-        Field::Meta => Some(format!("{}:meta:{n}", doc.id)),
-    }
+    Some(PassageId::new(doc.id.as_str(), r.passage()))
 }
 
-/// Finds the passage a reported id names, and its text.
-pub fn by_block_id<'c>(corpus: &'c Corpus, id: &str) -> Option<(PassageRef, Cow<'c, str>)> {
-    let (doc_id, rest) = id.split_once(':')?;
-    let d = corpus.documents.iter().position(|x| x.id == doc_id)?;
-    let doc = &corpus.documents[d];
-    let r = if let Some(n) = rest.strip_prefix("note:") {
-        let printed: u32 = n.parse().ok()?;
-        let n = doc.notes.iter().position(|x| x.n == printed)?;
-        PassageRef {
-            doc: d as u32,
-            field: Field::Note,
-            n: n as u32,
-        }
-    } else if let Some(n) = rest.strip_prefix("meta:") {
-        PassageRef {
-            doc: d as u32,
-            field: Field::Meta,
-            n: n.parse().ok()?,
-        }
-    } else {
-        let n: u32 = rest.parse().ok()?;
-        let block = doc.blocks.get(n as usize)?;
-        let field = match block.kind {
-            BlockKind::Heading { .. } => Field::Heading,
-            _ => Field::Body,
-        };
-        PassageRef {
-            doc: d as u32,
-            field,
-            n,
-        }
-    };
+/// Finds the passage an id names, and its text.
+pub fn find<'c>(corpus: &'c Corpus, id: &PassageId) -> Option<(PassageRef, Cow<'c, str>)> {
+    let d = corpus.documents.iter().position(|x| x.id == id.doc)?;
+    let r = PassageRef::of(d as u32, &corpus.documents[d], id.passage)?;
     Some((r, text(corpus, r)?))
+}
+
+/// Finds the passage a written id names (`<doc>:<n>`, …), and its text;
+/// `None` for a malformed id or one the corpus does not hold.
+pub fn by_block_id<'c>(corpus: &'c Corpus, id: &str) -> Option<(PassageRef, Cow<'c, str>)> {
+    find(corpus, &id.parse().ok()?)
 }

@@ -65,13 +65,10 @@ pub mod words;
 
 use super::data::EntityData;
 use super::matcher::{EntityMatcher, EntityTarget};
-use super::EntityKind;
 use crate::analysis::fold::fold;
 use crate::analysis::stopwords::is_stop_word;
 use crate::annotate::lexicon::{cover_most, Lexicon};
-use crate::annotate::place::PlaceIndex;
-use crate::annotate::{passages, Passage};
-use crate::model::Document;
+use crate::model::{passages, Document, EntityKind, Passage, PlaceIndex};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use words::Word;
 

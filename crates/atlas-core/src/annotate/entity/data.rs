@@ -12,7 +12,7 @@
 
 use crate::error::{Error, ErrorKind};
 use crate::gazetteer::tsv_rows;
-use serde::{Deserialize, Serialize};
+use crate::model::EntityKind;
 use std::collections::BTreeMap;
 
 /// Where the bundled people list lives, as reported in errors.
@@ -28,25 +28,6 @@ const IGNORE_TEXT: &str = include_str!("../../../../../data/entities-ignore.tsv"
 
 const PEOPLE_HEADER: [&str; 5] = ["id", "name", "role", "aliases", "note"];
 const ORGANISATIONS_HEADER: [&str; 5] = ["id", "name", "kind", "aliases", "note"];
-
-/// Person or organisation: which file a row comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-pub enum EntityKind {
-    /// A row of `people.tsv`.
-    Person,
-    /// A row of `organisations.tsv`.
-    Org,
-}
-
-impl EntityKind {
-    /// The name used in JSON (`person`, `org`).
-    pub fn name(self) -> &'static str {
-        match self {
-            EntityKind::Person => "person",
-            EntityKind::Org => "org",
-        }
-    }
-}
 
 /// One curated person or organisation.
 #[derive(Debug, Clone, PartialEq, Eq)]

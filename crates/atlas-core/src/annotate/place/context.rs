@@ -30,7 +30,7 @@
 //!   `residents`, `town`), which [`super::resolve`] weighs between a river
 //!   and a town of one name.
 
-use crate::gazetteer::PlaceKind;
+use crate::model::PlaceKind;
 
 /// Organisation head nouns: a capitalised run after a place name that
 /// holds one of these is an organisation's name.

@@ -25,7 +25,8 @@
 //! words are type words, whose case is free).
 
 use super::inflect::case_forms;
-use crate::gazetteer::{Layer, Place, PlaceKind};
+use crate::gazetteer::{Layer, Place};
+use crate::model::PlaceKind;
 
 /// How a form was made, which decides how much it says about the place.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

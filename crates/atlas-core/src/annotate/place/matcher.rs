@@ -37,7 +37,8 @@ use super::context;
 use super::folded::{fold_form, Folded};
 use super::forms::{forms_of, is_type_word, FormKind};
 use crate::annotate::lexicon::{cover_most, empty_automaton, whole_word};
-use crate::gazetteer::{Gazetteer, Layer, Place, PlaceKind};
+use crate::gazetteer::{Gazetteer, Layer, Place};
+use crate::model::PlaceKind;
 use aho_corasick::{AhoCorasick, MatchKind};
 use std::collections::HashMap;
 

@@ -28,46 +28,9 @@
 
 use super::forms::FormKind;
 use super::matcher::{Candidate, CaseFit, Hit};
-use crate::gazetteer::{km, Gazetteer, Layer, Place, PlaceKind};
-use serde::{Deserialize, Serialize};
+use crate::gazetteer::{km, Gazetteer, Layer, Place};
+use crate::model::{PlaceKind, Reason};
 use std::collections::{BTreeMap, BTreeSet};
-
-/// Why a mention was given to its place.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
-)]
-pub enum Reason {
-    /// The only place with that name.
-    #[default]
-    Only,
-    /// A type word in the mention names the kind (`Amur River`).
-    TypeWord,
-    /// The document names this candidate unambiguously elsewhere.
-    OneSense,
-    /// Near, or in the region or country of, other places of the document.
-    Context,
-    /// In the region the corpus is about.
-    RegionalPrior,
-    /// The place's own name is the mention (or it is the curated reading).
-    OwnName,
-    /// The most populous candidate.
-    Population,
-}
-
-impl Reason {
-    /// The stable name used in JSON (`only`, `type-word`, `one-sense`, …).
-    pub fn name(self) -> &'static str {
-        match self {
-            Reason::Only => "only",
-            Reason::TypeWord => "type-word",
-            Reason::OneSense => "one-sense",
-            Reason::Context => "context",
-            Reason::RegionalPrior => "regional-prior",
-            Reason::OwnName => "own-name",
-            Reason::Population => "population",
-        }
-    }
-}
 
 /// A match given to one place.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

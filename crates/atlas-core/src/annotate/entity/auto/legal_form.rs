@@ -12,7 +12,7 @@
 
 use super::words::{acronym, capitalised, cyrillic};
 use super::{Proposal, Scan};
-use crate::annotate::EntityKind;
+use crate::model::EntityKind;
 
 /// Legal forms written before the name.
 const BEFORE: [&str; 22] = [

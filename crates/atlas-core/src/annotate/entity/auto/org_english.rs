@@ -29,7 +29,7 @@ use super::words::{acronym, capitalised, cyrillic, possessive, without_possessiv
 use super::{Proposal, Scan};
 use crate::analysis::fold::fold;
 use crate::analysis::stopwords::is_stop_word;
-use crate::annotate::EntityKind;
+use crate::model::EntityKind;
 
 /// Head nouns (as written) and the kind of body each names.
 const HEADS: [(&str, &str); 24] = [

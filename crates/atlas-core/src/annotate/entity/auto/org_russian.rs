@@ -26,7 +26,7 @@ use super::russian::{head_noun, nominative_adjective, nominative_given, verb_lik
 use super::titles::is_title_word;
 use super::words::{acronym, capitalised, cyrillic};
 use super::{Proposal, Scan};
-use crate::annotate::EntityKind;
+use crate::model::EntityKind;
 
 /// Most words of the run after the head.
 const MAX_RUN: usize = 8;

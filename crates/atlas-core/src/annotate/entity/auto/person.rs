@@ -37,7 +37,7 @@ use super::words::{acronym, capitalised, cyrillic, possessive, without_possessiv
 use super::{Proposal, Scan};
 use crate::analysis::fold::fold;
 use crate::analysis::stopwords::is_stop_word;
-use crate::annotate::EntityKind;
+use crate::model::EntityKind;
 
 /// Most name words after the initials (`Vladimir Vladimirovich Putin`).
 const MAX_NAME_WORDS: usize = 3;
