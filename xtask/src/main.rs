@@ -8,6 +8,7 @@
 
 mod fuzz;
 mod gazetteer;
+mod invariants;
 mod peers;
 mod scale;
 mod setup;
@@ -25,6 +26,7 @@ tasks:
   serve   set up, then serve the app with live reload on http://127.0.0.1:8080 (extra args go to trunk)
   dist    set up, then build the release dist/ (relative URLs) and print file sizes
   test    set up, then run every test: native cargo tests, the release build, browser tests on dist/
+  invariants  check the architecture's mechanical invariants (ARCHITECTURE.md): model imports nothing else, src/ never cleans or annotates, atlas-core has no web dependency
   sizes   print raw and gzip sizes of the files in dist/
   bench   engine query latency (Criterion, per query class), dist/ sizes, start-up (and where its main-thread time goes), keystroke-to-paint latency, and the seeds' bench-peers, in Chromium
   lighthouse  Lighthouse scores (mobile and desktop profiles) of the release dist/ in Debian Chromium
@@ -42,6 +44,7 @@ fn main() -> ExitCode {
         Some("serve") => serve(&args[1..]),
         Some("dist") => dist().map(|_| ()),
         Some("test") => test(),
+        Some("invariants") => invariants::check(&root()).map(|n| println!("xtask: {n} invariants hold")),
         Some("sizes") => sizes::print(&root().join("dist")),
         Some("bench") => bench(),
         Some("lighthouse") => lighthouse(),
@@ -154,6 +157,11 @@ fn test() -> Result<(), String> {
     let total = Instant::now();
     setup::install(setup::Scope::All)?;
     let mut phases = vec![("setup", total.elapsed().as_secs_f64())];
+
+    let started = Instant::now();
+    let held = invariants::check(&root())?;
+    println!("xtask: {held} architecture invariants hold");
+    phases.push(("invariants", started.elapsed().as_secs_f64()));
 
     let started = Instant::now();
     run_checked(Command::new("cargo").args(["test", "--workspace", "--all-targets"]))?;
