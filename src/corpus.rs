@@ -6,10 +6,10 @@
 //! Views read [`corpus`], [`searcher`] and [`selection`]; the routed page
 //! tracks [`version`], so swapping in an extended corpus re-renders it.
 
+use atlas_core::codec::DecodeError;
 use atlas_core::filter::{Facts, Selection};
 use atlas_core::geo::BaseMap;
 use atlas_core::index::SearchIndex;
-use atlas_core::codec::DecodeError;
 use atlas_core::model::Corpus;
 use atlas_core::search::Searcher;
 use leptos::prelude::*;

@@ -6,8 +6,8 @@
 
 use super::auto_badge::AutoBadge;
 use crate::route::{Facet, Filters, Route};
-use atlas_core::model::Origin;
 use atlas_core::filter::FacetCounts;
+use atlas_core::model::Origin;
 use atlas_core::model::{Corpus, Document};
 use leptos::prelude::*;
 
@@ -102,19 +102,18 @@ pub fn FacetPanel(route: Route, counts: FacetCounts) -> impl IntoView {
             .map(|(l, c)| (l.clone(), super::doc_meta::language_name(l).to_string(), *c))
             .collect(),
     );
-    let entity_values =
-        |kind: atlas_core::model::EntityKind| -> Vec<(String, String, usize)> {
-            let mut v: Vec<(String, String, usize)> = counts
-                .entities
-                .iter()
-                .filter_map(|&(e, c)| {
-                    let entity = corpus.annotations.entities.get(e as usize)?;
-                    (entity.kind == kind).then(|| (entity.id.clone(), entity.name.clone(), c))
-                })
-                .collect();
-            v.sort_by(|a, b| b.2.cmp(&a.2).then(a.1.cmp(&b.1)));
-            v
-        };
+    let entity_values = |kind: atlas_core::model::EntityKind| -> Vec<(String, String, usize)> {
+        let mut v: Vec<(String, String, usize)> = counts
+            .entities
+            .iter()
+            .filter_map(|&(e, c)| {
+                let entity = corpus.annotations.entities.get(e as usize)?;
+                (entity.kind == kind).then(|| (entity.id.clone(), entity.name.clone(), c))
+            })
+            .collect();
+        v.sort_by(|a, b| b.2.cmp(&a.2).then(a.1.cmp(&b.1)));
+        v
+    };
     let people = strings(
         Facet::Person,
         entity_values(atlas_core::model::EntityKind::Person),

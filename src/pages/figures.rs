@@ -7,6 +7,7 @@ use crate::components::facets::short_doc_label;
 use crate::components::filter_chips::FilterChips;
 use crate::components::show_more::{grow, ShowMore};
 use crate::route::{Filters, Route};
+use atlas_core::filter::view;
 use leptos::prelude::*;
 
 /// One figure, ready to show and sort.
@@ -45,36 +46,28 @@ pub fn Figures(filters: Filters) -> impl IntoView {
     let route = Route::Figures {
         filters: filters.clone(),
     };
-    let keep = selection.mask(&filters);
-    let mut rows = Vec::new();
-    for (d, ann) in corpus.annotations.documents.iter().enumerate() {
-        let Some(doc) = corpus.documents.get(d) else {
-            continue;
-        };
-        for f in &ann.figures {
-            let passing = selection
-                .facts
-                .find(d as u32, f.passage)
-                .is_some_and(|p| keep.get(p as usize).copied().unwrap_or(false));
-            if !passing {
-                continue;
-            }
-            rows.push(Row {
+    let rows: Vec<Row> = view::figure_rows(&selection, &filters)
+        .into_iter()
+        .filter_map(|r| {
+            let doc = corpus.documents.get(r.doc as usize)?;
+            let f = corpus
+                .annotations
+                .documents
+                .get(r.doc as usize)?
+                .figures
+                .get(r.figure as usize)?;
+            Some(Row {
                 doc: doc.id.clone(),
                 doc_label: short_doc_label(doc),
-                block: match f.passage {
-                    atlas_core::model::Passage::Block(n) => Some(n),
-                    atlas_core::model::Passage::Note(_)
-                    | atlas_core::model::Passage::Meta(_) => None,
-                },
+                block: view::block_of(f.passage),
                 surface: f.text(doc).unwrap_or_default().to_string(),
                 value: f.value,
                 unit: f.unit.clone(),
                 year: f.year,
                 sentence: f.sentence_text(doc).unwrap_or_default().to_string(),
-            });
-        }
-    }
+            })
+        })
+        .collect();
     let count = rows.len();
     let (sort, set_sort) = signal((Sort::Document, true));
     // A large corpus states tens of thousands of figures: rows are rendered

@@ -12,11 +12,10 @@ use crate::components::hit::HitItem;
 use crate::components::map_canvas::{restore_marker_focus, MapCanvas, Marker, Shape};
 use crate::components::place_table::PlaceTable;
 use crate::route::{Facet, Filters, Route};
-use atlas_core::filter::Selection;
+use atlas_core::filter::{view, Selection};
 use atlas_core::model::PlaceKind;
-use atlas_core::search::{Hit, SearchOptions, Searcher};
+
 use leptos::prelude::*;
-use std::collections::BTreeMap;
 
 /// Passages listed beside the map at most.
 const PASSAGES_SHOWN: usize = 40;
@@ -40,25 +39,19 @@ pub fn MapPage(filters: Filters) -> impl IntoView {
         filters: filters.clone(),
     };
     let corpus = selection.corpus;
-    // A place is uncertain when none of its mentions reaches the confidence
-    // the map shows by default (a homonym chosen on weak evidence).
-    let mut best: BTreeMap<u16, u8> = BTreeMap::new();
-    for m in &corpus.places.mentions {
-        let b = best.entry(m.target).or_default();
-        *b = (*b).max(m.reading.confidence);
-    }
-    let confident =
-        |p: u16| best.get(&p).copied().unwrap_or(0) >= atlas_core::model::CONFIDENT;
-    let counts = selection.place_mentions(&filters);
-    let mut per_place: BTreeMap<u16, Vec<(u32, u32)>> = BTreeMap::new();
-    for &(p, d, c) in &counts {
-        per_place.entry(p).or_default().push((d, c));
-    }
     let mut markers = Vec::new();
     let mut countries = Vec::new();
     let mut uncertain = Vec::new();
-    for (p, docs) in &per_place {
-        let Some(place) = corpus.places.places.get(*p as usize) else {
+    // A place is uncertain when none of its mentions reaches the confidence
+    // the map shows by default (a homonym chosen on weak evidence).
+    let counted_places = view::map_places(&selection, &filters);
+    // What the GeoJSON export writes: (place, document, mentions).
+    let counts: Vec<(u16, u32, u32)> = counted_places
+        .iter()
+        .flat_map(|p| p.docs.iter().map(move |&(d, c)| (p.place, d, c)))
+        .collect();
+    for counted in &counted_places {
+        let Some(place) = corpus.places.places.get(usize::from(counted.place)) else {
             continue;
         };
         let (x, y) = atlas_core::geo::project(place.lat, place.lon);
@@ -82,8 +75,9 @@ pub fn MapPage(filters: Filters) -> impl IntoView {
             x,
             y,
             line,
-            total: docs.iter().map(|x| x.1).sum(),
-            docs: docs
+            total: counted.total,
+            docs: counted
+                .docs
                 .iter()
                 .filter_map(|&(d, c)| Some((short_doc_label(corpus.documents.get(d as usize)?), c)))
                 .collect(),
@@ -93,7 +87,7 @@ pub fn MapPage(filters: Filters) -> impl IntoView {
                 .to_hash(),
         });
         countries.push(place.country.clone());
-        uncertain.push(!confident(*p));
+        uncertain.push(!counted.confident);
     }
     let total_mentions: u32 = markers.iter().map(|m| m.total).sum();
     let place_ids: Vec<String> = markers.iter().map(|m| m.id.clone()).collect();
@@ -237,38 +231,7 @@ fn PlacePanel(selection: Selection<'static>, filters: Filters) -> impl IntoView 
         }
         .into_any();
     }
-    let passages = selection.passages(&filters);
-    let total = passages.len();
-    let searcher = Searcher::new(corpus, selection.index);
-    let hits: Vec<Hit> = if filters.q.trim().is_empty() {
-        passages
-            .iter()
-            .take(PASSAGES_SHOWN)
-            .filter_map(|&p| {
-                let facts = selection.facts.passages.get(p as usize)?;
-                let marks: Vec<(usize, usize)> = corpus
-                    .places
-                    .mentions
-                    .iter()
-                    .filter(|m| m.doc == facts.doc && chosen.contains(&m.target))
-                    .filter(|m| Some(m.passage) == facts.passage)
-                    .map(|m| (m.start as usize, m.end as usize))
-                    .collect();
-                searcher.passage_hit_marking(p, &marks)
-            })
-            .collect()
-    } else {
-        let keep = selection.mask(&filters.cleared_query());
-        let options = SearchOptions {
-            limit: PASSAGES_SHOWN,
-            ..SearchOptions::default()
-        };
-        searcher
-            .search_where(&filters.q, &options, |p| {
-                keep.get(p as usize).copied().unwrap_or(false)
-            })
-            .hits
-    };
+    let (total, hits) = view::place_passages(&selection, &filters, PASSAGES_SHOWN);
     let heading = format!(
         "{} · {} passage{}",
         names.join(" or "),

@@ -183,9 +183,11 @@ fn render_blocks(
     state: &RenderState,
     set_status: WriteSignal<String>,
 ) -> Vec<AnyView> {
-    let searcher = crate::corpus::searcher()
+    // The query is parsed and expanded once for the whole document.
+    let highlighter = crate::corpus::searcher()
         .ok()
-        .filter(|_| !q.trim().is_empty());
+        .filter(|_| !q.trim().is_empty())
+        .map(|s| s.highlighter(q));
     let mentions = crate::corpus::corpus()
         .ok()
         .and_then(|c| {
@@ -193,10 +195,12 @@ fn render_blocks(
             Some(c.places.mention_ranges(d as u32, places))
         })
         .unwrap_or_default();
-    let marks = |b: &Block| {
-        let mut m = searcher.map(|s| s.highlight(q, &b.id)).unwrap_or_default();
-        let n = b.id.rsplit(':').next().and_then(|n| n.parse::<u32>().ok());
-        if let Some(ranges) = n.and_then(|n| mentions.get(&n)) {
+    let marks = |n: u32, b: &Block| {
+        let mut m = highlighter
+            .as_ref()
+            .map(|h| h.ranges(&b.text))
+            .unwrap_or_default();
+        if let Some(ranges) = mentions.get(&n) {
             m.extend(ranges.iter().copied());
             atlas_core::search::snippet::merge_overlapping(&mut m);
         }
@@ -208,7 +212,7 @@ fn render_blocks(
     for (n, b) in doc.blocks.iter().enumerate() {
         let n = n as u32;
         if b.kind == BlockKind::ListItem {
-            let content = rich_text(doc, &b.text, &b.spans, &marks(b), &n.to_string(), state);
+            let content = rich_text(doc, &b.text, &b.spans, &marks(n, b), &n.to_string(), state);
             items.push(view! { <li id=format!("b-{n}") lang=b.lang.clone() class:other-lang=b.lang != "en">{content}</li> }.into_any());
             continue;
         }
@@ -220,7 +224,7 @@ fn render_blocks(
             b,
             n,
             levels[n as usize],
-            &marks(b),
+            &marks(n, b),
             state,
             set_status,
         ));

@@ -8,7 +8,7 @@ use crate::components::filter_chips::FilterChips;
 use crate::components::hit::HitItem;
 use crate::components::show_more::ShowMore;
 use crate::route::{Filters, Route};
-use atlas_core::search::{Hit, SearchOptions, SearchResponse, Searcher};
+use atlas_core::search::{Hit, SearchOptions, SearchResponse};
 use leptos::prelude::*;
 
 /// Hits shown per document in the grouped view.
@@ -28,23 +28,15 @@ pub fn run(filters: &Filters, flat: bool) -> Option<SearchResponse> {
 /// pages join up).
 fn run_page(filters: &Filters, flat: bool, offset: usize) -> Option<SearchResponse> {
     let selection = crate::corpus::selection().ok()?;
-    let searcher = Searcher::new(selection.corpus, selection.index);
     let options = SearchOptions {
         limit: LIMIT,
         offset,
         per_doc: (!flat).then_some(PER_DOC),
         ..SearchOptions::default()
     };
-    if filters.is_unfiltered() {
-        return Some(searcher.search(&filters.q, &options));
-    }
-    if filters.q.trim().is_empty() {
-        return Some(searcher.listing(&selection.passages(filters), &options));
-    }
-    let keep = selection.mask(&filters.cleared_query());
-    Some(searcher.search_where(&filters.q, &options, |p| {
-        keep.get(p as usize).copied().unwrap_or(false)
-    }))
+    Some(atlas_core::filter::view::results(
+        &selection, filters, &options,
+    ))
 }
 
 /// The results page for the query and filters.

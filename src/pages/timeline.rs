@@ -7,7 +7,6 @@ use crate::components::facets::short_doc_label;
 use crate::components::filter_chips::FilterChips;
 use crate::route::{Filters, Route};
 use leptos::prelude::*;
-use std::collections::BTreeMap;
 
 /// Width of the chart in SVG units; bars are spread across it.
 const WIDTH: f32 = 1000.0;
@@ -37,15 +36,7 @@ pub fn Timeline(filters: Filters) -> impl IntoView {
         mentioned: None,
         ..filters.clone()
     };
-    let keep = selection.mask(&base);
-    let mut counts: BTreeMap<i32, BTreeMap<u32, usize>> = BTreeMap::new();
-    for (i, p) in selection.facts.passages.iter().enumerate() {
-        if keep.get(i).copied().unwrap_or(false) {
-            for &y in &p.years {
-                *counts.entry(y).or_default().entry(p.doc).or_default() += 1;
-            }
-        }
-    }
+    let counts = atlas_core::filter::view::year_histogram(&selection, &filters);
     let published: Vec<(usize, i32)> = corpus
         .documents
         .iter()

@@ -5,8 +5,8 @@
 use crate::components::facets::short_doc_label;
 use crate::components::filter_chips::FilterChips;
 use crate::route::{Facet, Filters, Route};
+use atlas_core::filter::view::{self, TopicGrid};
 use leptos::prelude::*;
-use std::collections::BTreeMap;
 
 /// The topics page for `filters`.
 #[component]
@@ -20,22 +20,7 @@ pub fn Topics(filters: Filters) -> impl IntoView {
         filters: filters.clone(),
     };
     // Topic counts are taken without the topic filter, like every facet.
-    let base = Filters {
-        topics: Vec::new(),
-        ..filters.clone()
-    };
-    let keep = selection.mask(&base);
-    let mut cells: BTreeMap<(u32, u16), usize> = BTreeMap::new();
-    let mut per_topic: BTreeMap<u16, usize> = BTreeMap::new();
-    for (i, p) in selection.facts.passages.iter().enumerate() {
-        if !keep.get(i).copied().unwrap_or(false) {
-            continue;
-        }
-        for &t in &p.topics {
-            *cells.entry((p.doc, t)).or_default() += 1;
-            *per_topic.entry(t).or_default() += 1;
-        }
-    }
+    let TopicGrid { per_topic, cells } = view::topic_grid(&selection, &filters);
     let passages_of = |doc: Option<&str>, topic: &str| {
         let mut f = Filters {
             topics: vec![topic.to_string()],
@@ -55,7 +40,7 @@ pub fn Topics(filters: Filters) -> impl IntoView {
         .iter()
         .enumerate()
         .map(|(t, topic)| {
-            let n = per_topic.get(&(t as u16)).copied().unwrap_or(0);
+            let n = per_topic.get(t).copied().unwrap_or(0);
             let active = filters.topics.contains(&topic.id);
             let toggle = route.with_filters(filters.toggled(Facet::Topic, &topic.id)).to_hash();
             view! {

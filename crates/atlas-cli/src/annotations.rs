@@ -250,7 +250,8 @@ fn entity_rows(corpus: &Corpus) -> Vec<EntityRow<'_>> {
             role: &e.role,
             origin: e.origin.name(),
             mentions: a
-                .entity_mentions.of(i as u16)
+                .entity_mentions
+                .of(i as u16)
                 .map(|m| EntityMentionRow {
                     doc: corpus
                         .documents

@@ -65,6 +65,19 @@ enum Command {
         #[command(flatten)]
         common: Common,
     },
+    /// What the app's filtered views show for a filter query string
+    /// (`topic=energy&place=harbin&q=gas`, the part of the app's URL after
+    /// `?`): the results, topic grid, year histogram, figures and map places,
+    /// from the same code as the app.
+    Select {
+        /// The filters, as in the app's URL (`q=…&doc=…&topic=…&place=…`).
+        filters: String,
+        /// Hits to print at most.
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        #[command(flatten)]
+        common: Common,
+    },
     /// List every place mentioned in blocks and notes, with each mention.
     Places {
         #[command(flatten)]
@@ -261,6 +274,18 @@ fn run(cli: Cli) -> Result<String, String> {
             } else {
                 output::search_plain(&response)
             })
+        }
+        Command::Select {
+            filters,
+            limit,
+            common,
+        } => {
+            let corpus = build_corpus(&common)?;
+            let index = build_index(&corpus)?;
+            let facts = atlas_core::filter::Facts::build(&corpus, &index);
+            let selection = atlas_core::filter::Selection::new(&corpus, &index, &facts);
+            let filters = atlas_core::filter::Filters::from_query(filters.trim_start_matches('?'));
+            Ok(output::select(&selection, &filters, limit, common.json))
         }
         Command::Places { common } => {
             let corpus = build_corpus(&common)?;

@@ -2,7 +2,7 @@
 //! contract of `atlas … --json`; renaming a field breaks users.
 
 use atlas_core::clean::shorten;
-use atlas_core::model::{AuditAction, AuditEntry, Corpus, Document};
+use atlas_core::model::{AuditAction, AuditEntry, Corpus, Document, PassageId};
 use serde::Serialize;
 
 /// One row of `atlas docs --json`.
@@ -464,3 +464,117 @@ pub fn candidates_plain(
     out.trim_end().to_string()
 }
 
+/// `atlas select`: each filtered view's data for `filters`.
+pub fn select(
+    sel: &atlas_core::filter::Selection<'_>,
+    filters: &atlas_core::filter::Filters,
+    limit: usize,
+    json: bool,
+) -> String {
+    use atlas_core::filter::view;
+    let corpus = sel.corpus;
+    let options = atlas_core::SearchOptions {
+        limit,
+        ..atlas_core::SearchOptions::default()
+    };
+    let results = view::results(sel, filters, &options);
+    let grid = view::topic_grid(sel, filters);
+    let years = view::year_histogram(sel, filters);
+    let figures = view::figure_rows(sel, filters);
+    let places = view::map_places(sel, filters);
+    let doc_id = |d: u32| {
+        corpus
+            .documents
+            .get(d as usize)
+            .map_or("", |x| x.id.as_str())
+    };
+    let topic_id = |t: usize| {
+        corpus
+            .annotations
+            .topics
+            .get(t)
+            .map_or("", |x| x.id.as_str())
+    };
+    let place_id = |p: u16| {
+        corpus
+            .places
+            .places
+            .get(usize::from(p))
+            .map_or("", |x| x.id.as_str())
+    };
+    let figure_text = |r: &view::FigureRow| -> (String, String) {
+        let Some(doc) = corpus.documents.get(r.doc as usize) else {
+            return Default::default();
+        };
+        let f = corpus
+            .annotations
+            .documents
+            .get(r.doc as usize)
+            .and_then(|a| a.figures.get(r.figure as usize));
+        match f {
+            Some(f) => (
+                PassageId::new(doc.id.as_str(), f.passage).to_string(),
+                f.text(doc).unwrap_or_default().to_string(),
+            ),
+            None => Default::default(),
+        }
+    };
+    if json {
+        let value = serde_json::json!({
+            "filters": filters.to_params().join("&"),
+            "results": {
+                "total": results.total,
+                "hits": results.hits.iter().map(|h| h.block.to_string()).collect::<Vec<_>>(),
+            },
+            "topics": grid.per_topic.iter().enumerate().filter(|(_, n)| **n > 0)
+                .map(|(t, n)| serde_json::json!({"topic": topic_id(t), "passages": n}))
+                .collect::<Vec<_>>(),
+            "years": years.iter().map(|(y, per_doc)| serde_json::json!({
+                "year": y,
+                "passages": per_doc.values().sum::<usize>(),
+            })).collect::<Vec<_>>(),
+            "figures": figures.iter().map(|r| {
+                let (at, text) = figure_text(r);
+                serde_json::json!({"passage": at, "text": text})
+            }).collect::<Vec<_>>(),
+            "places": places.iter().map(|p| serde_json::json!({
+                "place": place_id(p.place),
+                "mentions": p.total,
+                "documents": p.docs.iter().map(|&(d, c)| serde_json::json!({"doc": doc_id(d), "mentions": c})).collect::<Vec<_>>(),
+                "confident": p.confident,
+            })).collect::<Vec<_>>(),
+        });
+        return to_json(&value);
+    }
+    let mut out = format!(
+        "filters: {}\n\nresults: {} passages\n",
+        filters.to_params().join("&"),
+        results.total
+    );
+    for h in &results.hits {
+        out.push_str(&format!("  {}\n", h.block));
+    }
+    out.push_str("\ntopics (passages, without the topic filter):\n");
+    for (t, n) in grid.per_topic.iter().enumerate().filter(|(_, n)| **n > 0) {
+        out.push_str(&format!("  {:<28} {n}\n", topic_id(t)));
+    }
+    out.push_str("\nyears mentioned (passages, without the range):\n");
+    for (y, per_doc) in &years {
+        out.push_str(&format!("  {y} {}\n", per_doc.values().sum::<usize>()));
+    }
+    out.push_str(&format!("\nfigures: {}\n", figures.len()));
+    for r in figures.iter().take(limit) {
+        let (at, text) = figure_text(r);
+        out.push_str(&format!("  {at:<32} {text}\n"));
+    }
+    out.push_str("\nmap places (mentions, without the place filter):\n");
+    for p in &places {
+        let unsure = if p.confident { "" } else { " (uncertain)" };
+        out.push_str(&format!(
+            "  {:<32} {}{unsure}\n",
+            place_id(p.place),
+            p.total
+        ));
+    }
+    out.trim_end().to_string()
+}

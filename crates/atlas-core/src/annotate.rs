@@ -23,7 +23,9 @@ pub mod topic;
 pub mod years;
 
 use crate::error::Error;
-use crate::model::{meta_texts, passages, Annotations, DocAnnotations, Document, Passage, PlaceIndex};
+use crate::model::{
+    meta_texts, passages, Annotations, DocAnnotations, Document, Passage, PlaceIndex,
+};
 use std::borrow::Cow;
 
 /// What the geoparser reads of a document: every passage of [`passages`],
@@ -39,10 +41,7 @@ pub fn place_passages(doc: &Document) -> Vec<(Passage, Cow<'_, str>, bool)> {
     let m = &doc.meta;
     let keywords = 1 + m.abstracts.len()..1 + m.abstracts.len() + m.keywords.len();
     let authors = keywords.end;
-    for (n, text) in meta_texts(doc)
-        .into_iter()
-        .enumerate()
-    {
+    for (n, text) in meta_texts(doc).into_iter().enumerate() {
         if n == authors || text.trim().is_empty() {
             continue;
         }
@@ -116,4 +115,3 @@ pub fn annotate_with(
         entity_mentions: crate::model::Mentions(entity_mentions),
     }
 }
-

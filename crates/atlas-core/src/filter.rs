@@ -24,12 +24,14 @@
 //!
 //! The model and its URL form live here, in the core, because the app, the
 //! fuzz targets and the selection engine ([`select`]) all need the same
-//! one; [`facts`] says, per passage, which facet values it has.
+//! one; [`facts`] says, per passage, which facet values it has; [`view`]
+//! turns a selection into what each view shows.
 
 pub mod api;
 pub mod facts;
 pub mod select;
 pub mod url;
+pub mod view;
 
 pub use facts::Facts;
 pub use select::{FacetCounts, Selection};

@@ -24,8 +24,8 @@ pub use annotations::{
     PassageTags, Topic, TopicShare, YearMention,
 };
 pub use document::{
-    note_numbers, AuditAction, AuditEntry, Block, BlockKind, Corpus, Document, Keywords,
-    LangText, Meta, MetaField, Note, Span, SpanKind, Stats,
+    note_numbers, AuditAction, AuditEntry, Block, BlockKind, Corpus, Document, Keywords, LangText,
+    Meta, MetaField, Note, Span, SpanKind, Stats,
 };
 pub use mention::{Mention, Mentions};
 pub use passage::{meta_texts, passages, BadPassageId, Passage, PassageId};

@@ -99,6 +99,37 @@ pub struct Hit {
     pub spans_utf16: Vec<[usize; 2]>,
 }
 
+/// A query compiled for highlighting ([`Searcher::highlighter`]).
+pub struct Highlighter<'a> {
+    corpus: &'a Corpus,
+    atoms: Vec<expand::Expanded>,
+}
+
+impl Highlighter<'_> {
+    /// Where the query matches in `text`: ascending, disjoint byte ranges.
+    pub fn ranges(&self, text: &str) -> Vec<(usize, usize)> {
+        if self.atoms.is_empty() {
+            return Vec::new();
+        }
+        let words = text_words(text);
+        let mut ranges: Vec<(usize, usize)> = occurrences(&self.atoms, &words)
+            .iter()
+            .map(|o| (words[o.from].start, words[o.to - 1].end))
+            .collect();
+        snippet::merge_overlapping(&mut ranges);
+        ranges
+    }
+
+    /// [`Highlighter::ranges`] in the passage a written id names; empty
+    /// for an unknown id.
+    pub fn in_passage(&self, block_id: &str) -> Vec<(usize, usize)> {
+        match passages::by_block_id(self.corpus, block_id) {
+            Some((_, text)) => self.ranges(&text),
+            None => Vec::new(),
+        }
+    }
+}
+
 /// Hits of one document.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DocHits {
@@ -238,25 +269,26 @@ impl<'a> Searcher<'a> {
     /// Byte ranges in a passage's text (a block's `text`, a note's `text`)
     /// where the query matches, for highlighting in the reader: ascending
     /// and disjoint (overlapping matches merged). Empty for an unknown id.
-    /// Exclusions highlight nothing.
+    /// Exclusions highlight nothing. For many passages, compile the query
+    /// once with [`Searcher::highlighter`].
     pub fn highlight(&self, query: &str, block_id: &str) -> Vec<(usize, usize)> {
-        let Some((_, text)) = passages::by_block_id(self.corpus, block_id) else {
-            return Vec::new();
-        };
+        self.highlighter(query).in_passage(block_id)
+    }
+
+    /// The query parsed and expanded once, to highlight any number of
+    /// passages with (the reader marks every block of a document).
+    pub fn highlighter(&self, query: &str) -> Highlighter<'a> {
         let parsed = query::parse(query, true);
-        let atoms: Vec<expand::Expanded> = parsed
+        let atoms = parsed
             .clauses
             .iter()
             .flatten()
             .map(|a| expand::expand(self.index, a, expand::Reach::Full))
             .collect();
-        let words = text_words(&text);
-        let mut ranges: Vec<(usize, usize)> = occurrences(&atoms, &words)
-            .iter()
-            .map(|o| (words[o.from].start, words[o.to - 1].end))
-            .collect();
-        snippet::merge_overlapping(&mut ranges);
-        ranges
+        Highlighter {
+            corpus: self.corpus,
+            atoms,
+        }
     }
 
     /// A response listing `passages` (passage numbers, in the given order)

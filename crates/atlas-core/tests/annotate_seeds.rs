@@ -111,9 +111,7 @@ fn passages_checked_by_reading_carry_their_topics() {
     }
     // Headings without a subject carry nothing.
     let d = a.document("004_e430e81422721e95").expect("doc");
-    assert!(d
-        .tags_of(atlas_core::model::Passage::Block(0))
-        .is_empty());
+    assert!(d.tags_of(atlas_core::model::Passage::Block(0)).is_empty());
 }
 
 #[test]

@@ -211,8 +211,7 @@ fn mentions_point_at_their_surface_and_counts_add_up() {
     for m in &a.entity_mentions {
         let doc = &c.documents[m.doc as usize];
         let surface = m.surface(c).unwrap();
-        let (_, text) =
-            atlas_core::index::passages::find(c, &m.passage_id(c).unwrap()).unwrap();
+        let (_, text) = atlas_core::index::passages::find(c, &m.passage_id(c).unwrap()).unwrap();
         assert_eq!(&text[m.start as usize..m.end as usize], surface);
         assert!(
             a.entity_mentions_at(m.doc, m.passage).any(|x| x == m),

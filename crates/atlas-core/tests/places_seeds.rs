@@ -6,8 +6,8 @@
 
 use atlas_core::annotate::place::candidates::place_candidates;
 use atlas_core::annotate::place::Geoparser;
-use atlas_core::model::Passage;
 use atlas_core::gazetteer::Gazetteer;
+use atlas_core::model::Passage;
 use atlas_core::model::PlaceKind;
 use atlas_core::Corpus;
 use std::collections::{BTreeMap, BTreeSet};
@@ -321,8 +321,14 @@ fn mentions_point_at_their_surface_and_use_search_passage_ids() {
         let doc = &c.documents[m.doc as usize];
         match m.passage {
             Passage::Block(_) => assert!(!id.to_string().contains(":note:"), "{id}"),
-            Passage::Note(_) => assert!(id.to_string().starts_with(&format!("{}:note:", doc.id)), "{id}"),
-            Passage::Meta(_) => assert!(id.to_string().starts_with(&format!("{}:meta:", doc.id)), "{id}"),
+            Passage::Note(_) => assert!(
+                id.to_string().starts_with(&format!("{}:note:", doc.id)),
+                "{id}"
+            ),
+            Passage::Meta(_) => assert!(
+                id.to_string().starts_with(&format!("{}:meta:", doc.id)),
+                "{id}"
+            ),
         }
         let (_, text) = atlas_core::index::passages::find(c, &id).unwrap();
         assert_eq!(&text[m.start as usize..m.end as usize], surface);

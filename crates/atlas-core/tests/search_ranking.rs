@@ -27,7 +27,8 @@ fn search(c: &(Corpus, SearchIndex), q: &str) -> SearchResponse {
         ..SearchOptions::default()
     };
     let mut r = Searcher::new(&c.0, &c.1).search(q, &options);
-    r.hits.retain(|h| h.block.passage != atlas_core::model::Passage::Meta(0));
+    r.hits
+        .retain(|h| h.block.passage != atlas_core::model::Passage::Meta(0));
     r.total = r.hits.len();
     r
 }

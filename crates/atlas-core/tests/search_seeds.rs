@@ -212,7 +212,9 @@ fn notes_and_metadata_are_searchable() {
     let id = format!("{}:note:{}", note.0.id, note.1.n);
     let r = finished(word);
     assert!(
-        r.hits.iter().any(|h| h.block.to_string() == id && h.field == "note"),
+        r.hits
+            .iter()
+            .any(|h| h.block.to_string() == id && h.field == "note"),
         "{word} {id}"
     );
 
@@ -385,7 +387,10 @@ fn russia_is_not_led_by_the_spanish_keyword_line() {
             h.snippet
         );
     }
-    let spanish = r.hits.iter().position(|h| h.block.to_string().ends_with(":meta:4"));
+    let spanish = r
+        .hits
+        .iter()
+        .position(|h| h.block.to_string().ends_with(":meta:4"));
     assert_eq!(spanish, None, "{:?}", r.hits[0]);
 }
 

@@ -25,9 +25,9 @@
 use crate::fixture::{seeds, Fixture};
 use arbitrary::{Arbitrary, Unstructured};
 use atlas_core::analysis::text_words;
-use atlas_core::model::EntityKind;
 use atlas_core::filter::api::select_json;
 use atlas_core::filter::{Facet, FacetCounts, Filters, Selection};
+use atlas_core::model::EntityKind;
 use atlas_core::search::{SearchOptions, Searcher, MAX_LIMIT};
 use std::collections::BTreeSet;
 
@@ -350,15 +350,20 @@ fn check_filtered_hits(f: &Fixture, filters: &Filters, mask: &[bool], o: &Option
 }
 
 /// Passage number of every block id, built once.
-fn passage_numbers(f: &Fixture) -> &'static std::collections::HashMap<atlas_core::model::PassageId, usize> {
-    static IDS: std::sync::OnceLock<std::collections::HashMap<atlas_core::model::PassageId, usize>> =
-        std::sync::OnceLock::new();
+fn passage_numbers(
+    f: &Fixture,
+) -> &'static std::collections::HashMap<atlas_core::model::PassageId, usize> {
+    static IDS: std::sync::OnceLock<
+        std::collections::HashMap<atlas_core::model::PassageId, usize>,
+    > = std::sync::OnceLock::new();
     IDS.get_or_init(|| {
         f.index
             .passages()
             .iter()
             .enumerate()
-            .filter_map(|(i, e)| Some((atlas_core::index::passages::passage_id(&f.corpus, e.at)?, i)))
+            .filter_map(|(i, e)| {
+                Some((atlas_core::index::passages::passage_id(&f.corpus, e.at)?, i))
+            })
             .collect()
     })
 }

@@ -22,9 +22,7 @@ pub mod candidates;
 pub mod data;
 pub mod matcher;
 
-use crate::model::{
-    Document, Entity, EntityMention, Mention, Origin, PlaceIndex,
-};
+use crate::model::{Document, Entity, EntityMention, Mention, Origin, PlaceIndex};
 use auto::Target;
 use data::EntityData;
 use matcher::{EntityMatcher, EntityTarget};
@@ -149,4 +147,3 @@ pub fn entities_in(
         .collect();
     (table, mentions)
 }
-

@@ -32,8 +32,7 @@ pub mod resolve;
 use crate::annotate::place_passages;
 use crate::gazetteer::Gazetteer;
 use crate::model::{
-    Corpus, Mention, MentionedPlace, Mentions, Passage, PlaceIndex, PlaceReading,
-    Reason,
+    Corpus, Mention, MentionedPlace, Mentions, Passage, PlaceIndex, PlaceReading, Reason,
 };
 use matcher::PlaceMatcher;
 

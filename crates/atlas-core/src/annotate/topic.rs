@@ -31,7 +31,6 @@ use crate::model::{passages, Document, Passage, PassageTags, Topic, TopicShare};
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
 
-
 /// Where the built-in taxonomy comes from, as error messages name it.
 pub const TOPICS_FILE: &str = "data/topics.toml";
 const TOPICS_TEXT: &str = include_str!("../../../../data/topics.toml");

@@ -9,7 +9,6 @@
 
 use crate::model::{passages, Document, YearMention};
 
-
 /// Earliest year taken as a year.
 pub const FIRST_YEAR: i32 = 1850;
 /// Latest year taken as a year.

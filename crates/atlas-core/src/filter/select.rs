@@ -9,9 +9,8 @@
 
 use super::facts::{Facts, PassageFacts};
 use super::{Facet, Filters};
-use crate::annotate::entity::EntityKind;
 use crate::index::SearchIndex;
-use crate::model::Corpus;
+use crate::model::{Corpus, EntityKind};
 use crate::search::{query, score};
 use std::collections::BTreeMap;
 
@@ -262,6 +261,12 @@ impl<'a> Selection<'a> {
         self.mask_but(filters, 0)
     }
 
+    /// For every passage, whether it passes every filter but `part`: what
+    /// a facet-like count (a topic's, a year's) is taken over.
+    pub fn mask_without(&self, filters: &Filters, part: Part) -> Vec<bool> {
+        self.mask_but(filters, bit(part))
+    }
+
     /// For every passage, whether it passes every filter but the parts in
     /// `skip` (a [`bit`] mask).
     fn mask_but(&self, filters: &Filters, skip: u16) -> Vec<bool> {
@@ -402,7 +407,7 @@ impl<'a> Selection<'a> {
                 continue;
             };
             if keep.get(i as usize).copied().unwrap_or(false) {
-                *counts.entry((m.place, m.doc)).or_default() += 1;
+                *counts.entry((m.target, m.doc)).or_default() += 1;
             }
         }
         counts.into_iter().map(|((p, d), c)| (p, d, c)).collect()

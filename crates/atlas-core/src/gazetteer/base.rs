@@ -11,8 +11,8 @@
 //! it is still reported as `file:line: reason` like any data file.
 
 use super::{coordinate, tsv_rows, Layer, Place};
-use crate::model::PlaceKind;
 use crate::error::{Error, ErrorKind};
+use crate::model::PlaceKind;
 use std::collections::BTreeMap;
 
 /// Where the bundled base layer lives, as reported in errors.

@@ -225,7 +225,6 @@ pub struct YearMention {
     pub end: u32,
 }
 
-
 impl Annotations {
     /// A mentioned entity and its index, by id.
     pub fn entity(&self, id: &str) -> Option<(u16, &Entity)> {

@@ -44,10 +44,7 @@ impl Passage {
                 .iter()
                 .find(|x| x.n == n && !x.missing)
                 .map(|x| x.text.as_str()),
-            Passage::Meta(n) => match meta_texts(doc)
-                .into_iter()
-                .nth(n as usize)?
-            {
+            Passage::Meta(n) => match meta_texts(doc).into_iter().nth(n as usize)? {
                 Cow::Borrowed(text) => Some(text),
                 Cow::Owned(_) => None,
             },
@@ -57,9 +54,7 @@ impl Passage {
     /// The passage's text, metadata included.
     pub fn text_owned<'d>(&self, doc: &'d Document) -> Option<Cow<'d, str>> {
         match *self {
-            Passage::Meta(n) => meta_texts(doc)
-                .into_iter()
-                .nth(n as usize),
+            Passage::Meta(n) => meta_texts(doc).into_iter().nth(n as usize),
             _ => self.text(doc).map(Cow::Borrowed),
         }
     }
@@ -80,7 +75,6 @@ pub fn passages(doc: &Document) -> impl Iterator<Item = (Passage, &str)> {
         .map(|x| (Passage::Note(x.n), x.text.as_str()));
     blocks.chain(notes)
 }
-
 
 /// A passage of the corpus, by document id: the typed form of
 /// `<doc>:<n>`, `<doc>:note:<n>` and `<doc>:meta:<n>`. It is written and
@@ -180,7 +174,6 @@ pub fn meta_texts(doc: &Document) -> Vec<Cow<'_, str>> {
     out
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -202,8 +195,17 @@ mod tests {
     #[test]
     fn a_malformed_id_is_an_error_not_a_guess() {
         for text in [
-            "", "doc", ":3", "doc:", "doc:x", "doc:note:", "doc:note:-1", "doc:+3",
-            "doc:meta:1:2", "doc:99999999999", "doc: 3",
+            "",
+            "doc",
+            ":3",
+            "doc:",
+            "doc:x",
+            "doc:note:",
+            "doc:note:-1",
+            "doc:+3",
+            "doc:meta:1:2",
+            "doc:99999999999",
+            "doc: 3",
         ] {
             assert!(text.parse::<PassageId>().is_err(), "{text:?} parsed");
         }

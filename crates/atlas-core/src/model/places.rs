@@ -65,8 +65,15 @@ impl PlaceIndex {
     /// Byte ranges of the mentions of `place_ids` in document `doc` (its
     /// index), per body block number: what the reader highlights when it is
     /// opened from the map.
-    pub fn mention_ranges(&self, doc: u32, place_ids: &[String]) -> HashMap<u32, Vec<(usize, usize)>> {
-        let wanted: Vec<u16> = place_ids.iter().filter_map(|id| self.position(id)).collect();
+    pub fn mention_ranges(
+        &self,
+        doc: u32,
+        place_ids: &[String],
+    ) -> HashMap<u32, Vec<(usize, usize)>> {
+        let wanted: Vec<u16> = place_ids
+            .iter()
+            .filter_map(|id| self.position(id))
+            .collect();
         self.mentions.block_ranges(doc, &wanted)
     }
 }
@@ -185,4 +192,3 @@ impl Reason {
         }
     }
 }
-
