@@ -168,9 +168,11 @@ fn web_crates_in(tree: &str) -> Vec<Breach> {
         .lines()
         .filter_map(|line| {
             let name = line.split_whitespace().next()?;
-            let web = WEB_CRATES
-                .iter()
-                .any(|w| name == *w || name.starts_with(&format!("{w}-")) || name.starts_with(&format!("{w}_")));
+            let web = WEB_CRATES.iter().any(|w| {
+                name == *w
+                    || name.starts_with(&format!("{w}-"))
+                    || name.starts_with(&format!("{w}_"))
+            });
             web.then(|| Breach {
                 at: "crates/atlas-core/Cargo.toml".to_string(),
                 what: format!("atlas-core has no web dependency, but depends on `{name}`"),
@@ -241,7 +243,10 @@ fn read(file: &Path) -> Result<String, String> {
 }
 
 fn shown(root: &Path, file: &Path) -> String {
-    file.strip_prefix(root).unwrap_or(file).display().to_string()
+    file.strip_prefix(root)
+        .unwrap_or(file)
+        .display()
+        .to_string()
 }
 
 #[cfg(test)]
@@ -249,10 +254,8 @@ mod tests {
     use super::*;
 
     fn temp_tree(name: &str, files: &[(&str, &str)]) -> PathBuf {
-        let dir = std::env::temp_dir().join(format!(
-            "xtask-invariants-{}-{name}",
-            std::process::id()
-        ));
+        let dir =
+            std::env::temp_dir().join(format!("xtask-invariants-{}-{name}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         for (path, text) in files {
             let path = dir.join(path);
@@ -272,7 +275,9 @@ mod tests {
         let breaches = model_imports(&root, &file).unwrap();
         assert_eq!(breaches.len(), 1, "{breaches:?}");
         assert_eq!(breaches[0].at, "crates/atlas-core/src/model/places.rs:4");
-        assert!(breaches[0].what.contains("crate::annotate::place::resolve::Reason"));
+        assert!(breaches[0]
+            .what
+            .contains("crate::annotate::place::resolve::Reason"));
         let _ = std::fs::remove_dir_all(root);
     }
 
@@ -301,7 +306,9 @@ mod tests {
         let hits = reads_files(&root, &root.join("annotate/topic.rs")).unwrap();
         assert_eq!(hits.len(), 1, "{hits:?}");
         assert_eq!(hits[0].at, "crates/atlas-core/src/annotate/topic.rs:2");
-        assert!(reads_files(&root, &root.join("catalog.rs")).unwrap().is_empty());
+        assert!(reads_files(&root, &root.join("catalog.rs"))
+            .unwrap()
+            .is_empty());
         let _ = std::fs::remove_dir_all(root);
     }
 

@@ -44,7 +44,9 @@ fn main() -> ExitCode {
         Some("serve") => serve(&args[1..]),
         Some("dist") => dist().map(|_| ()),
         Some("test") => test(),
-        Some("invariants") => invariants::check(&root()).map(|n| println!("xtask: {n} invariants hold")),
+        Some("invariants") => {
+            invariants::check(&root()).map(|n| println!("xtask: {n} invariants hold"))
+        }
         Some("sizes") => sizes::print(&root().join("dist")),
         Some("bench") => bench(),
         Some("lighthouse") => lighthouse(),
