@@ -237,19 +237,16 @@ impl AnnotationData {
 /// the documents' place index, already built: the entity patterns keep
 /// places out of names.
 pub fn annotate(documents: &[Document], places: &PlaceIndex) -> Result<Annotations, Error> {
-    Ok(annotate_with(
-        &AnnotationData::builtin()?,
-        documents,
-        places,
-    ))
+    annotate_with(&AnnotationData::builtin()?, documents, places)
 }
 
 /// Annotates built documents with the given data (tests use small lists).
+/// Fails only when the entity names cannot be compiled into a matcher.
 pub fn annotate_with(
     data: &AnnotationData,
     documents: &[Document],
     places: &PlaceIndex,
-) -> Annotations {
+) -> Result<Annotations, Error> {
     let tagger = topic::Tagger::new(&data.taxonomy);
     let key_phrases = keyphrase::key_phrases(documents, &data.generic_words);
     let docs = documents
@@ -267,13 +264,13 @@ pub fn annotate_with(
             }
         })
         .collect();
-    let (entities, entity_mentions) = entity::entities_in(&data.entities, documents, places);
-    Annotations {
+    let (entities, entity_mentions) = entity::entities_in(&data.entities, documents, places)?;
+    Ok(Annotations {
         topics: data.taxonomy.topics(),
         documents: docs,
         entities,
         entity_mentions,
-    }
+    })
 }
 
 /// How often each key occurs: `(key, count)` in key order.

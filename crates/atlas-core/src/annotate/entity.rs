@@ -24,6 +24,7 @@ pub mod matcher;
 
 use super::place::PlaceIndex;
 use super::{Annotations, Passage};
+use crate::error::Error;
 use crate::model::{Corpus, Document};
 use auto::Target;
 use data::EntityData;
@@ -116,10 +117,10 @@ pub struct TextEntity {
 
 impl EntityFinder {
     /// Compiles the aliases and ignore spans of `data`.
-    pub fn new(data: &EntityData) -> EntityFinder {
-        EntityFinder {
-            matcher: EntityMatcher::new(data),
-        }
+    pub fn new(data: &EntityData) -> Result<EntityFinder, Error> {
+        Ok(EntityFinder {
+            matcher: EntityMatcher::new(data)?,
+        })
     }
 
     /// The entity mentions in `text`, in order.
@@ -152,8 +153,8 @@ pub fn entities_in(
     data: &EntityData,
     documents: &[Document],
     places: &PlaceIndex,
-) -> (Vec<Entity>, Vec<EntityMention>) {
-    let finding = auto::find(data, documents, places);
+) -> Result<(Vec<Entity>, Vec<EntityMention>), Error> {
+    let finding = auto::find(data, documents, places)?;
     let mut curated: Vec<u16> = Vec::new();
     let mut automatic: Vec<(u32, usize)> = Vec::new();
     for m in &finding.mentions {
@@ -215,7 +216,7 @@ pub fn entities_in(
             })
         })
         .collect();
-    (table, mentions)
+    Ok((table, mentions))
 }
 
 impl Annotations {
