@@ -3,7 +3,7 @@
 //! ever analysing text itself (the app only renders what `build.rs` embedded).
 //!
 //! Each kind of annotation has its own file and its own curated data under
-//! `data/` (embedded with `include_str!`, so the CLI, `build.rs` and tests
+//! `data/` (embedded by [`crate::bundled`], so the CLI, `build.rs` and tests
 //! always use the same reviewed lists). [`annotate`] runs them all over a
 //! built list of documents and returns one [`Annotations`] value, the single
 //! field [`crate::model::Corpus::annotations`].
