@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
-import { serveDist } from '../support/server.mjs';
+import { serveDist } from '../../tools/serve-dist.mjs';
 import { launch, newPage, appReady } from '../support/browser.mjs';
 
 let app, hostSite, browser;
