@@ -148,7 +148,8 @@ impl EntityFinder {
 ///
 /// Mentions store an entity as a `u16`: past that many entities the least
 /// mentioned automatic ones are left out (curated lists are capped at
-/// half of it by `data.rs`).
+/// half of it by `data.rs`). Fails only when a list of names cannot be
+/// compiled into a matcher ([`crate::error::ErrorKind::Matcher`]).
 pub fn entities_in(
     data: &EntityData,
     documents: &[Document],

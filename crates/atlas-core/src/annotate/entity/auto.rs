@@ -249,7 +249,9 @@ impl Known<'_> {
 
 /// Finds every curated and automatic entity mention in the documents'
 /// blocks and notes. `places` is the corpus's place index (what the
-/// geoparser found), read to keep places out of names.
+/// geoparser found), read to keep places out of names. Fails only when a
+/// list of names cannot be compiled into a matcher
+/// ([`crate::error::ErrorKind::Matcher`]).
 pub fn find(
     data: &EntityData,
     documents: &[Document],
