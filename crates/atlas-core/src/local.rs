@@ -139,11 +139,15 @@ pub fn stored_sources_from_json(json: &str) -> Result<(Vec<LocalSource>, Vec<Str
     Ok((sources, problems))
 }
 
+/// One file as the page's file reader read it: its name, and its text or
+/// why it could not be read.
+pub type ReadFile = (String, Result<String, String>);
+
 /// Reads what the page's file reader gives (`[{name, text} | {name,
 /// error}]`, public/local-docs.js): each file's name and its text, or why it
 /// could not be read. `Err`, a sentence for the reader, when the answer is
 /// not such a list: dropped files must never vanish without a word.
-pub fn read_files_json(json: &str) -> Result<Vec<(String, Result<String, String>)>, String> {
+pub fn read_files_json(json: &str) -> Result<Vec<ReadFile>, String> {
     #[derive(Deserialize)]
     struct Read {
         name: String,
