@@ -1,7 +1,7 @@
 // Regenerates the README screenshots from the built dist/:
 //   (cd end2end && node screenshots.mjs)
 import { resolve } from 'node:path';
-import { serveDist } from './support/server.mjs';
+import { serveDist } from '../tools/serve-dist.mjs';
 import { launch, newPage, appReady } from './support/browser.mjs';
 
 const out = resolve('../docs');

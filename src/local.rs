@@ -302,29 +302,25 @@ pub fn import_inputs(text: &str) -> Result<Vec<Input>, String> {
         .collect())
 }
 
-/// Reads dropped or chosen files (a `FileList`) into inputs.
-pub async fn read_files(files: JsValue) -> Vec<Input> {
+/// Reads dropped or chosen files (a `FileList`) into inputs, or says why
+/// none could be read (the caller lists it with the action's other
+/// problems: [`add_reporting`]).
+pub async fn read_files(files: JsValue) -> Result<Vec<Input>, String> {
     let limit = JsValue::from_f64(local::MAX_SOURCE_BYTES as f64);
-    let json = match call("readFiles", &[files, limit]).await {
-        Ok(v) => v.as_string().unwrap_or_default(),
-        Err(e) => {
-            state().problems.set(vec![e]);
-            return Vec::new();
-        }
-    };
-    read_inputs(&json)
+    let json = call("readFiles", &[files, limit]).await?;
+    read_inputs(&json.as_string().unwrap_or_default())
 }
 
 /// `[{name, text} | {name, error}]` from `readFiles`.
-fn read_inputs(json: &str) -> Vec<Input> {
-    local::read_files_json(json)
+fn read_inputs(json: &str) -> Result<Vec<Input>, String> {
+    Ok(local::read_files_json(json)?
         .into_iter()
         .map(|(name, text)| Input {
             name,
             title: None,
             text,
         })
-        .collect()
+        .collect())
 }
 
 fn set_entries(sources: &[LocalSource], reports: Option<&[LocalReport]>) {

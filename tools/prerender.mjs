@@ -27,7 +27,7 @@ import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serveDist } from '../end2end/support/server.mjs';
+import { serveDist } from './serve-dist.mjs';
 
 const BOOT = /<div id="boot" class="boot" role="status">[\s\S]*?<\/noscript>\s*<\/div>/;
 

@@ -26,7 +26,7 @@
 //   DIST_DIR=… PASSAGES=… node bench/peers.mjs          (from end2end/)
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { serveDist } from '../support/server.mjs';
+import { serveDist } from '../../tools/serve-dist.mjs';
 import { launch, newPage, appReady } from '../support/browser.mjs';
 
 const DIST = process.env.DIST_DIR ?? resolve('../dist');

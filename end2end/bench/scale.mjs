@@ -22,7 +22,7 @@
 //   DIST_DIR=… node bench/scale.mjs          (from end2end/)
 import { readFile, readdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { serveDist } from '../support/server.mjs';
+import { serveDist } from '../../tools/serve-dist.mjs';
 import { launch } from '../support/browser.mjs';
 import { openMeasured } from './startup-probe.mjs';
 

@@ -6,7 +6,7 @@
 // deltas). Budget: no frame over 50 ms.
 //   (cd end2end && node bench/scroll.mjs)   or   cargo xtask bench
 import { resolve } from 'node:path';
-import { serveDist } from '../support/server.mjs';
+import { serveDist } from '../../tools/serve-dist.mjs';
 import { launch, newPage, appReady } from '../support/browser.mjs';
 
 const WANT = Number(process.env.HITS ?? 1000);

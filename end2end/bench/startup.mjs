@@ -13,7 +13,7 @@
 // RUNS=N changes the number of runs (default 7); THROTTLE=K the slowdown;
 // NETWORK=slow4g also throttles the network (150 ms, 1.6 Mbit/s).
 import { resolve } from 'node:path';
-import { serveDist } from '../support/server.mjs';
+import { serveDist } from '../../tools/serve-dist.mjs';
 import { launch } from '../support/browser.mjs';
 import { openMeasured } from './startup-probe.mjs';
 

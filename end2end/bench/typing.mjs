@@ -11,7 +11,7 @@
 // results appear in the very next frame after the key press.
 //   (cd end2end && node bench/typing.mjs)      or   cargo xtask bench
 import { resolve } from 'node:path';
-import { serveDist } from '../support/server.mjs';
+import { serveDist } from '../../tools/serve-dist.mjs';
 import { launch, newPage, appReady } from '../support/browser.mjs';
 
 const QUERIES = ['Kovykta', 'Primorskiy krai', 'labour migration', 'Приморский', 'Trutnev', 'pipeline Sakhalin', 'energy bridge', 'Vladivostok port', 'North Korea nuclear', 'investment China'];

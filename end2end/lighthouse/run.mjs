@@ -12,7 +12,7 @@ import { resolve } from 'node:path';
 import lighthouse from 'lighthouse';
 import desktop from 'lighthouse/core/config/desktop-config.js';
 import * as chromeLauncher from 'chrome-launcher';
-import { serveDist } from '../support/server.mjs';
+import { serveDist } from '../../tools/serve-dist.mjs';
 
 const server = await serveDist(process.env.DIST_DIR ?? resolve('../../dist'), '/', { gzip: true });
 const chrome = await chromeLauncher.launch({

@@ -34,3 +34,27 @@ export async function appReady(page) {
   await page.waitForSelector('#main', { timeout: 15000 });
   await page.waitForFunction(() => !document.getElementById('boot'));
 }
+
+/**
+ * Waits until the page has handled every message posted to it so far and
+ * the console lines that handling wrote have reached the test: a marker is
+ * posted to the back of the page's message queue, and a listener added now
+ * (after the app's own, so the app has handled the marker and everything
+ * before it) logs it when it arrives. The positive signal to wait for
+ * before asserting that messages had no effect, instead of a fixed sleep.
+ * The app logs the marker as an ignored message too.
+ */
+export async function messagesHandled(page) {
+  const mark = `atlas test: messages handled (${Math.random()})`;
+  const logged = page.waitForEvent('console', (m) => m.text() === mark);
+  await page.evaluate((mark) => {
+    const seen = (event) => {
+      if (event.data !== mark) return;
+      removeEventListener('message', seen);
+      console.info(mark);
+    };
+    addEventListener('message', seen);
+    postMessage(mark, location.origin);
+  }, mark);
+  await logged;
+}

@@ -1,7 +1,7 @@
 // The shared fixture of a browser test file: dist/ served on loopback and
 // one headless Chromium, started before the file's tests and closed after.
 import { before, after } from 'node:test';
-import { serveDist } from './server.mjs';
+import { serveDist } from '../../tools/serve-dist.mjs';
 import { launch } from './browser.mjs';
 
 /**

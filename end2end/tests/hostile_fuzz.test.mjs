@@ -13,7 +13,7 @@
 // runs each sweep for N minutes. A failure names the batch seed.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { newPage, appReady } from '../support/browser.mjs';
+import { newPage, appReady, messagesHandled } from '../support/browser.mjs';
 import { appSuite } from '../support/suite.mjs';
 import { hostileBatch, rng } from '../support/hostile.mjs';
 
@@ -33,8 +33,8 @@ async function embedPage(origins) {
 
 /** The app is alive: it answers a search and a navigation, and said nothing wrong. */
 async function assertAlive(page, after) {
-  // Posted messages are tasks: let them all run first.
-  await page.evaluate(() => new Promise((ok) => setTimeout(ok, 0)));
+  // Posted messages are tasks: wait until they have all been handled.
+  await messagesHandled(page);
   const state = await page.evaluate(() => ({
     panicked: !!document.querySelector('[data-testid="panic-panel"]'),
     main: !!document.getElementById('main'),
@@ -110,7 +110,7 @@ test('postMessage commands from an origin not on the allow-list change nothing',
     const seed = SEED + 1 + batches * 7919;
     const res = await page.evaluate(hostileBatch, { seed, kind: 'message', count: 1000 });
     assert.deepEqual(res.broken, []);
-    await page.evaluate(() => new Promise((ok) => setTimeout(ok, 50)));
+    await messagesHandled(page);
     assert.equal(new URL(page.url()).hash, '#/topics', `no command from a foreign origin ran (seed ${seed})`);
     batches++;
   } while (deadline && Date.now() < deadline);

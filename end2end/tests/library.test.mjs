@@ -2,7 +2,7 @@
 // its curated metadata.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist } from '../support/server.mjs';
+import { serveDist } from '../../tools/serve-dist.mjs';
 import { newPage, appReady } from '../support/browser.mjs';
 import { appSuite } from '../support/suite.mjs';
 

@@ -227,8 +227,11 @@ test('labels stay legible: above every marker, never on another label, and the m
   assert.deepEqual(layers.slice(-2), [['markers', null], ['labels', 'true']]);
   for (const zoom of [0, 1]) {
     if (zoom) {
+      // The zoomed frame is drawn when the map's viewBox has changed: check
+      // the labels then, not after a guessed delay.
+      const before = await page.getAttribute('svg.map', 'viewBox');
       await page.click('[data-testid="zoom-in"]');
-      await page.waitForTimeout(300);
+      await page.waitForFunction((b) => document.querySelector('svg.map').getAttribute('viewBox') !== b, before);
     }
     const found = await page.evaluate(() => {
       const box = (e) => {

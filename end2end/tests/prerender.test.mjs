@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { serveDist } from '../support/server.mjs';
+import { serveDist } from '../../tools/serve-dist.mjs';
 import { launch, newPage, appReady } from '../support/browser.mjs';
 import { clean } from '../../tools/prerender.mjs';
 

@@ -74,15 +74,21 @@ test('empty and no-result states help', async () => {
   const page = await home();
   await page.goto(`${ctx.server.url}#/search?q=`);
   await page.waitForSelector('[data-testid="search-tips"]');
-  await page.goto(`${ctx.server.url}#/search?q=${encodeURIComponent('Kovyktaa')}`);
-  const none = await page.locator('[data-testid="no-results"], [data-testid="hit"]').first();
-  await none.waitFor();
-  if (await page.locator('[data-testid="no-results"]').count()) {
-    await page.click('[data-testid="did-you-mean"]');
-    await page.waitForSelector('[data-testid="hit"]');
-  }
+  // Two edits from `Kovykta`: too far for the typo tolerance of search
+  // (so nothing matches), near enough for "did you mean" (two edits for a
+  // word of four letters or more; search_seeds.rs holds the same pair).
+  await page.goto(`${ctx.server.url}#/search?q=${encodeURIComponent('Kovktaa')}`);
+  await page.waitForSelector('[data-testid="no-results"]');
+  assert.equal(await page.locator('[data-testid="hit"]').count(), 0);
+  assert.equal(await page.textContent('[data-testid="did-you-mean"]'), 'Kovykta');
+  await page.click('[data-testid="did-you-mean"]');
+  await page.waitForSelector('[data-testid="hit"]');
+  assert.match(page.url(), /#\/search\?q=Kovykta$/);
+  assert.equal(await page.inputValue('[data-testid="search-input"]'), 'Kovykta');
+  // Nothing near enough: no results and no suggestion.
   await page.goto(`${ctx.server.url}#/search?q=${encodeURIComponent('zzzqqqxxx')}`);
   await page.waitForSelector('[data-testid="no-results"]');
+  assert.equal(await page.locator('[data-testid="did-you-mean"]').count(), 0);
   assert.deepEqual(page.problems, []);
 });
 
@@ -96,12 +102,65 @@ test('the flat view lists passages by score', async () => {
 
 test('window.wasmBindings.search answers with the documented JSON', async () => {
   const page = await home();
-  const result = await page.evaluate(() => JSON.parse(window.wasmBindings.search('"energy bridge"', '{"limit": 5}')));
-  assert.ok(result.total >= 1);
-  const hit = result.hits[0];
-  for (const key of ['doc', 'block', 'score', 'snippet', 'spans']) assert.ok(key in hit, key);
-  const [s, e] = hit.spans[0];
-  assert.ok(e > s);
+  const QUERY = '"Russian Far East"';
+  const { result, all, selected, passages, docIds } = await page.evaluate((q) => {
+    const b = window.wasmBindings;
+    const all = JSON.parse(b.search(q, '{"limit": 1000}'));
+    return {
+      result: JSON.parse(b.search(q, '{"limit": 5}')),
+      all,
+      // The filter path counts the same query on its own.
+      selected: JSON.parse(b.select(`q=${encodeURIComponent(q)}`)),
+      passages: Object.fromEntries(all.hits.filter((h) => h.field !== 'meta').map((h) => [h.block, JSON.parse(b.passage(h.block))])),
+      docIds: [...document.querySelectorAll('[data-testid="doc-card"]')].map((c) => c.dataset.docId),
+    };
+  }, QUERY);
+  assert.deepEqual(Object.keys(result).sort(), ['did_you_mean', 'docs', 'hits', 'total']);
+  assert.equal(result.did_you_mean, null, 'a query with hits gets no suggestion');
+  // The phrase is in dozens of passages of four seeds (bodies, notes,
+  // metadata), so a limit of 5 shows 5.
+  assert.ok(Number.isInteger(result.total) && result.total > 5, `total ${result.total}`);
+  assert.equal(result.hits.length, 5);
+  // The count is the query's: every matching passage, the same as the
+  // unlimited list, the per-document groups and the filter path count.
+  assert.ok(all.total <= 1000);
+  assert.equal(all.total, result.total);
+  assert.equal(all.hits.length, all.total);
+  assert.equal(selected.total, all.total, 'select() counts as many passages');
+  assert.deepEqual([...selected.passages].sort(), all.hits.map((h) => h.block).sort(), 'select() finds the same passages');
+  assert.equal(result.docs.reduce((n, d) => n + d.hits, 0), result.total, 'documents add up to the total');
+  assert.deepEqual(result.hits, all.hits.slice(0, 5), 'a page is the head of the ranking');
+  for (const d of result.docs) {
+    assert.deepEqual(Object.keys(d).sort(), ['best', 'doc', 'hits']);
+    assert.ok(docIds.includes(d.doc), `${d.doc} is a document of the library`);
+    assert.ok(Number.isInteger(d.hits) && d.hits > 0 && typeof d.best === 'number');
+  }
+  let last = Infinity;
+  for (const hit of all.hits) {
+    assert.deepEqual(Object.keys(hit).sort(), ['block', 'doc', 'field', 'score', 'snippet', 'spans', 'spans_utf16']);
+    assert.equal(typeof hit.doc, 'string');
+    assert.ok(docIds.includes(hit.doc), `${hit.doc} is a document of the library`);
+    assert.match(hit.block, /^[^:]+:(\d+|note:\d+|meta:\d+)$/);
+    assert.ok(hit.block.startsWith(`${hit.doc}:`), `${hit.block} is in ${hit.doc}`);
+    assert.ok(['heading', 'body', 'note', 'meta'].includes(hit.field), hit.field);
+    assert.equal(hit.block.includes(':meta:'), hit.field === 'meta', `${hit.block} is a ${hit.field} passage`);
+    if (hit.field !== 'meta') {
+      // passage() knows blocks and notes (not metadata ids): the id names a
+      // passage whose annotations it answers with.
+      const ann = passages[hit.block];
+      assert.deepEqual(Object.keys(ann).sort(), ['orgs', 'people', 'places', 'topics'], `${hit.block} names a real passage: ${JSON.stringify(ann)}`);
+    }
+    assert.ok(typeof hit.score === 'number' && Number.isFinite(hit.score) && hit.score <= last, 'best first');
+    last = hit.score;
+    assert.equal(typeof hit.snippet, 'string');
+    assert.ok(hit.spans.length > 0 && hit.spans.length === hit.spans_utf16.length, hit.block);
+    for (const [s, e] of hit.spans_utf16) {
+      assert.ok(Number.isInteger(s) && Number.isInteger(e) && s < e && e <= hit.snippet.length, `${s}..${e}`);
+      // Every span marks the phrase (in any case, possessive or not).
+      assert.match(hit.snippet.slice(s, e), /^russian\s+far\s+east(['’]s)?$/i, hit.block);
+    }
+    for (const [s, e] of hit.spans) assert.ok(Number.isInteger(s) && Number.isInteger(e) && s < e, `${s}..${e}`);
+  }
   const bad = await page.evaluate(() => JSON.parse(window.wasmBindings.search('x', '{not json')));
   assert.ok(bad.error);
   const weird = await page.evaluate(() => JSON.parse(window.wasmBindings.search('"\u0000\u202e🙂'.repeat(2000), '')));

@@ -46,7 +46,11 @@ pub fn Local() -> impl IntoView {
             // listed together.
             let mut docs: Vec<Input> = Vec::new();
             let mut problems: Vec<String> = Vec::new();
-            for i in local::read_files(files).await {
+            let read = local::read_files(files).await.unwrap_or_else(|e| {
+                problems.push(e);
+                Vec::new()
+            });
+            for i in read {
                 if !i.name.to_lowercase().ends_with(".json") {
                     docs.push(i);
                     continue;

@@ -371,7 +371,8 @@ pub fn entity_candidates(corpus: &Corpus, id: Option<&str>, json: bool) -> Resul
         .map_err(|e| format!("reading the bundled entity lists: {e}"))?;
     let gazetteer = atlas_core::Gazetteer::bundled()
         .map_err(|e| format!("reading the bundled gazetteer: {e}"))?;
-    let mut review = atlas_core::annotate::entity::candidates::review(corpus, &data, &gazetteer);
+    let mut review = atlas_core::annotate::entity::candidates::review(corpus, &data, &gazetteer)
+        .map_err(|e| format!("compiling the entity lists: {e}"))?;
     if let Some(id) = id {
         let in_doc = |c: &atlas_core::annotate::entity::candidates::EntityCandidate| {
             corpus

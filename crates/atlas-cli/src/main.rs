@@ -225,7 +225,8 @@ fn run(cli: Cli) -> Result<String, String> {
                 let gazetteer = atlas_core::Gazetteer::bundled()
                     .map_err(|e| format!("reading the bundled gazetteer: {e}"))?;
                 let mut candidates =
-                    atlas_core::annotate::place::candidates::place_candidates(&corpus, &gazetteer);
+                    atlas_core::annotate::place::candidates::place_candidates(&corpus, &gazetteer)
+                        .map_err(|e| format!("compiling the bundled gazetteer: {e}"))?;
                 if let Some(id) = &id {
                     candidates.retain(|c| corpus.documents[c.doc as usize].id == *id);
                 }

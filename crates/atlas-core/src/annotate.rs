@@ -3,7 +3,7 @@
 //! ever analysing text itself (the app only renders what `build.rs` embedded).
 //!
 //! Each kind of annotation has its own file and its own curated data under
-//! `data/` (embedded with `include_str!`, so the CLI, `build.rs` and tests
+//! `data/` (embedded by [`crate::bundled`], so the CLI, `build.rs` and tests
 //! always use the same reviewed lists). [`annotate`] runs them all over a
 //! built list of documents and returns one [`Annotations`] value, the single
 //! field [`crate::model::Corpus::annotations`].
@@ -77,19 +77,16 @@ impl AnnotationData {
 /// the documents' place index, already built: the entity patterns keep
 /// places out of names.
 pub fn annotate(documents: &[Document], places: &PlaceIndex) -> Result<Annotations, Error> {
-    Ok(annotate_with(
-        &AnnotationData::builtin()?,
-        documents,
-        places,
-    ))
+    annotate_with(&AnnotationData::builtin()?, documents, places)
 }
 
 /// Annotates built documents with the given data (tests use small lists).
+/// Fails only when the entity names cannot be compiled into a matcher.
 pub fn annotate_with(
     data: &AnnotationData,
     documents: &[Document],
     places: &PlaceIndex,
-) -> Annotations {
+) -> Result<Annotations, Error> {
     let tagger = topic::Tagger::new(&data.taxonomy);
     let key_phrases = keyphrase::key_phrases(documents, &data.generic_words);
     let docs = documents
@@ -107,11 +104,11 @@ pub fn annotate_with(
             }
         })
         .collect();
-    let (entities, entity_mentions) = entity::entities_in(&data.entities, documents, places);
-    Annotations {
+    let (entities, entity_mentions) = entity::entities_in(&data.entities, documents, places)?;
+    Ok(Annotations {
         topics: data.taxonomy.topics(),
         documents: docs,
         entities,
         entity_mentions: crate::model::Mentions(entity_mentions),
-    }
+    })
 }

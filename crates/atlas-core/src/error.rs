@@ -81,6 +81,17 @@ pub enum ErrorKind {
     /// A base-map source is TopoJSON but not what the map builder needs.
     #[error("base map: {0}")]
     Basemap(String),
+    /// The names of a list (the gazetteer's forms, the entity aliases)
+    /// could not be compiled into one Aho-Corasick automaton: the builder's
+    /// reason (it refuses only past its size limits). Never an empty
+    /// matcher instead, which would find nothing without a word.
+    #[error("cannot compile {names} names into one matcher: {cause}")]
+    Matcher {
+        /// How many names the list holds.
+        names: usize,
+        /// Why the builder refused them.
+        cause: Cause<aho_corasick::BuildError>,
+    },
 }
 
 /// An underlying error an [`ErrorKind`] carries: shared, because errors are

@@ -9,33 +9,29 @@
 //! place). The file headers (`#` lines) are the specification; read them
 //! before changing a rule here.
 //!
-//! [`Gazetteer::bundled`] embeds the committed files with `include_str!`, so
-//! `build.rs`, the CLI and tests all see the same data without paths.
+//! [`Gazetteer::bundled`] parses the committed files embedded by
+//! [`crate::bundled`], so `build.rs`, the CLI and tests all see the same
+//! data without paths.
 
 pub mod base;
 mod merge;
 
 pub use merge::km;
 
+use crate::bundled;
 use crate::error::{Error, ErrorKind};
 use crate::model::PlaceKind;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// Where the bundled gazetteer lives, as reported in errors.
-pub const GAZETTEER_FILE: &str = "data/gazetteer.tsv";
+pub const GAZETTEER_FILE: &str = bundled::GAZETTEER.path;
 /// Where the bundled ignore list lives, as reported in errors.
-pub const IGNORE_FILE: &str = "data/gazetteer-ignore.tsv";
-
-const GAZETTEER_TEXT: &str = include_str!("../../../data/gazetteer.tsv");
-const IGNORE_TEXT: &str = include_str!("../../../data/gazetteer-ignore.tsv");
-const BASE_TEXT: &str = include_str!("../../../data/gazetteer-geonames.tsv");
-const NAMES_TEXT: &str = include_str!("../../../data/gazetteer-names.tsv");
-const FEATURES_TEXT: &str = include_str!("../../../data/gazetteer-features.tsv");
+pub const IGNORE_FILE: &str = bundled::GAZETTEER_IGNORE.path;
 /// Where the bundled regional features live, as reported in errors.
-pub const FEATURES_FILE: &str = "data/gazetteer-features.tsv";
+pub const FEATURES_FILE: &str = bundled::GAZETTEER_FEATURES.path;
 /// Where the bundled extra names live, as reported in errors.
-pub const NAMES_FILE: &str = "data/gazetteer-names.tsv";
+pub const NAMES_FILE: &str = bundled::GAZETTEER_NAMES.path;
 
 const GAZETTEER_HEADER: [&str; 9] = [
     "id",
@@ -150,8 +146,11 @@ impl Gazetteer {
     /// `data/gazetteer-geonames.tsv` (see [`Gazetteer::over`]).
     pub fn bundled() -> Result<Gazetteer, Error> {
         Gazetteer::curated()?
-            .over(base::parse_base(BASE_TEXT, base::BASE_FILE)?)
-            .with_names(NAMES_TEXT, NAMES_FILE)
+            .over(base::parse_base(
+                bundled::GAZETTEER_GEONAMES.text,
+                base::BASE_FILE,
+            )?)
+            .with_names(bundled::GAZETTEER_NAMES.text, NAMES_FILE)
     }
 
     /// Adds the names of a names file (`id<TAB>names<TAB>note`: reviewed
@@ -200,12 +199,15 @@ impl Gazetteer {
     /// capes, volcanoes, reserves, deposits, zones: small named features
     /// neither GeoNames' cities nor Natural Earth's layers carry).
     pub fn curated() -> Result<Gazetteer, Error> {
-        Gazetteer::parse(GAZETTEER_TEXT, GAZETTEER_FILE)?
+        Gazetteer::parse(bundled::GAZETTEER.text, GAZETTEER_FILE)?
             .with_rows(
-                Gazetteer::parse(FEATURES_TEXT, FEATURES_FILE)?,
+                Gazetteer::parse(bundled::GAZETTEER_FEATURES.text, FEATURES_FILE)?,
                 FEATURES_FILE,
             )?
-            .with_ignore(parse_ignore(IGNORE_TEXT, IGNORE_FILE)?, IGNORE_FILE)
+            .with_ignore(
+                parse_ignore(bundled::GAZETTEER_IGNORE.text, IGNORE_FILE)?,
+                IGNORE_FILE,
+            )
     }
 
     /// Appends the rows of another curated file, refusing an id or an

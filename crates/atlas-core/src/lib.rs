@@ -14,11 +14,12 @@
 //! [`pipeline`], [`geo::basemap::build_from_dir`] and the two measuring
 //! tools' loaders ([`eval::load`], [`eval_search::load`]), which are the only
 //! places that touch the file system (the curated `data/` files the
-//! annotators need are compiled in by [`gazetteer`]).
+//! annotators need are compiled in by [`bundled`]).
 #![deny(missing_docs)]
 
 pub mod analysis;
 pub mod annotate;
+pub mod bundled;
 pub mod catalog;
 pub mod clean;
 pub mod codec;

@@ -139,18 +139,26 @@ pub fn stored_sources_from_json(json: &str) -> Result<(Vec<LocalSource>, Vec<Str
     Ok((sources, problems))
 }
 
+/// One file as the page's file reader read it: its name, and its text or
+/// why it could not be read.
+pub type ReadFile = (String, Result<String, String>);
+
 /// Reads what the page's file reader gives (`[{name, text} | {name,
 /// error}]`, public/local-docs.js): each file's name and its text, or why it
-/// could not be read.
-pub fn read_files_json(json: &str) -> Vec<(String, Result<String, String>)> {
+/// could not be read. `Err`, a sentence for the reader, when the answer is
+/// not such a list: dropped files must never vanish without a word.
+pub fn read_files_json(json: &str) -> Result<Vec<ReadFile>, String> {
     #[derive(Deserialize)]
     struct Read {
         name: String,
         text: Option<String>,
         error: Option<String>,
     }
-    let read: Vec<Read> = serde_json::from_str(json).unwrap_or_default();
-    read.into_iter()
+    let read: Vec<Read> = serde_json::from_str(json).map_err(|e| {
+        format!("the files could not be read (the page's file reader did not answer with a list of files: {e})")
+    })?;
+    Ok(read
+        .into_iter()
         .map(|r| {
             let text = match (r.text, r.error) {
                 (Some(t), None) => Ok(t),
@@ -158,7 +166,7 @@ pub fn read_files_json(json: &str) -> Vec<(String, Result<String, String>)> {
             };
             (r.name, text)
         })
-        .collect()
+        .collect())
 }
 
 /// Reads the worker's `[LocalReport, …]`.
@@ -409,13 +417,29 @@ mod tests {
         );
         assert_eq!(
             read,
-            vec![
+            Ok(vec![
                 ("a.md".to_string(), Ok("Hi".to_string())),
                 ("b.txt".to_string(), Err("too big".to_string())),
                 ("c".to_string(), Err("it could not be read".to_string())),
-            ]
+            ])
         );
-        assert!(read_files_json("not json").is_empty());
+    }
+
+    #[test]
+    fn a_malformed_file_reader_answer_is_an_error_not_an_empty_list() {
+        for json in [
+            "not json",
+            "",
+            r#"{"name":"a.md"}"#,
+            r#"[{"text":"no name"}]"#,
+        ] {
+            let err = read_files_json(json).expect_err(json);
+            assert!(
+                err.starts_with("the files could not be read (the page's file reader did not answer with a list of files: "),
+                "{json:?}: {err}"
+            );
+        }
+        assert!(read_files_json("[]").is_ok_and(|r| r.is_empty()));
     }
 
     #[test]

@@ -33,6 +33,7 @@ fn data() -> &'static EntityData {
 fn entities_in(text: &str) -> Vec<(String, String)> {
     let d = data();
     EntityFinder::new(d)
+        .expect("the lists compile")
         .find(text)
         .into_iter()
         .map(|m| {
@@ -126,7 +127,10 @@ fn russian_railways_is_an_organisation_and_no_place() {
     let row = d.entity("russian-railways").unwrap();
     assert_eq!(row.kind, EntityKind::Org);
     let gazetteer = Gazetteer::bundled().unwrap();
-    assert!(Geoparser::new(&gazetteer).find(text).is_empty());
+    assert!(Geoparser::new(&gazetteer)
+        .expect("the gazetteer compiles")
+        .find(text)
+        .is_empty());
 }
 
 /// Per document, the ids of the entities of `origin` mentioned.
@@ -235,7 +239,7 @@ fn mentions_point_at_their_surface_and_counts_add_up() {
 fn the_candidate_report_is_empty_for_the_seeds() {
     let c = corpus();
     let gazetteer = Gazetteer::bundled().unwrap();
-    let review = review(c, data(), &gazetteer);
+    let review = review(c, data(), &gazetteer).expect("the lists compile");
     let left: Vec<String> = review
         .candidates
         .iter()

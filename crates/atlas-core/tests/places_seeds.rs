@@ -32,6 +32,7 @@ fn gazetteer() -> &'static Gazetteer {
 fn places_in(text: &str) -> Vec<(String, String, bool)> {
     let g = gazetteer();
     Geoparser::new(g)
+        .expect("the gazetteer compiles")
         .find(text)
         .into_iter()
         .map(|m| {
@@ -349,7 +350,7 @@ fn mentions_point_at_their_surface_and_use_search_passage_ids() {
 #[test]
 fn no_unreviewed_place_candidates_in_the_seeds() {
     let c = corpus();
-    let left = place_candidates(c, gazetteer());
+    let left = place_candidates(c, gazetteer()).expect("the gazetteer compiles");
     let listed: Vec<String> = left
         .iter()
         .map(|x| {

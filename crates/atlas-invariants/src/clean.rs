@@ -59,8 +59,8 @@ fn annotators() -> &'static Annotators {
         Annotators {
             data,
             tagger: Tagger::new(&data.taxonomy),
-            entities: EntityFinder::new(&data.entities),
-            places: Geoparser::new(gazetteer),
+            entities: EntityFinder::new(&data.entities).expect("bundled entity lists compile"),
+            places: Geoparser::new(gazetteer).expect("bundled gazetteer compiles"),
         }
     })
 }

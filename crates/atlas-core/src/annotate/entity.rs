@@ -22,6 +22,7 @@ pub mod candidates;
 pub mod data;
 pub mod matcher;
 
+use crate::error::Error;
 use crate::model::{Document, Entity, EntityMention, Mention, Origin, PlaceIndex};
 use auto::Target;
 use data::EntityData;
@@ -45,10 +46,10 @@ pub struct TextEntity {
 
 impl EntityFinder {
     /// Compiles the aliases and ignore spans of `data`.
-    pub fn new(data: &EntityData) -> EntityFinder {
-        EntityFinder {
-            matcher: EntityMatcher::new(data),
-        }
+    pub fn new(data: &EntityData) -> Result<EntityFinder, Error> {
+        Ok(EntityFinder {
+            matcher: EntityMatcher::new(data)?,
+        })
     }
 
     /// The entity mentions in `text`, in order.
@@ -76,13 +77,14 @@ impl EntityFinder {
 ///
 /// Mentions store an entity as a `u16`: past that many entities the least
 /// mentioned automatic ones are left out (curated lists are capped at
-/// half of it by `data.rs`).
+/// half of it by `data.rs`). Fails only when a list of names cannot be
+/// compiled into a matcher ([`crate::error::ErrorKind::Matcher`]).
 pub fn entities_in(
     data: &EntityData,
     documents: &[Document],
     places: &PlaceIndex,
-) -> (Vec<Entity>, Vec<EntityMention>) {
-    let finding = auto::find(data, documents, places);
+) -> Result<(Vec<Entity>, Vec<EntityMention>), Error> {
+    let finding = auto::find(data, documents, places)?;
     let mut curated: Vec<u16> = Vec::new();
     let mut automatic: Vec<(u32, usize)> = Vec::new();
     for m in &finding.mentions {
@@ -145,5 +147,5 @@ pub fn entities_in(
             })
         })
         .collect();
-    (table, mentions)
+    Ok((table, mentions))
 }

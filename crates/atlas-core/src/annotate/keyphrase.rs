@@ -72,11 +72,9 @@ const NUMBER_WORDS: [&str; 9] = [
     "billion", "bn", "million", "mln", "trillion", "thousand", "hundred", "percent", "per",
 ];
 
-/// Generic words of policy prose, one a line (see the file's header).
-const GENERIC_TEXT: &str = include_str!("../../../../data/keyphrase-generic.txt");
-
-/// The file [`GENERIC_TEXT`] comes from, as errors name it.
-pub const GENERIC_FILE: &str = "data/keyphrase-generic.txt";
+/// The file of generic words of policy prose (one a line, see its header),
+/// as errors name it.
+pub const GENERIC_FILE: &str = crate::bundled::KEYPHRASE_GENERIC.path;
 
 /// The search terms of the generic words of policy prose: a phrase made
 /// only of them is no key phrase.
@@ -87,7 +85,7 @@ impl GenericWords {
     /// The reviewed list in `data/keyphrase-generic.txt`. A malformed line
     /// stops the build: unfiltered key phrases would go unnoticed.
     pub fn bundled() -> Result<GenericWords, Error> {
-        GenericWords::parse(GENERIC_FILE, GENERIC_TEXT)
+        GenericWords::parse(GENERIC_FILE, crate::bundled::KEYPHRASE_GENERIC.text)
     }
 
     /// Parses the list; `file` names it in errors. An entry that is not

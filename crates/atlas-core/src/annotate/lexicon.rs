@@ -20,6 +20,7 @@
 //!   automaton's own leftmost-longest mode) matters: a longer pattern that
 //!   fails the boundary must not hide a shorter one that passes.
 
+use crate::error::{Cause, Error, ErrorKind};
 use aho_corasick::{AhoCorasick, MatchKind};
 
 /// Surface forms compiled into one automaton, each standing for a `T`, and
@@ -32,21 +33,18 @@ pub struct Lexicon<T> {
 }
 
 impl<T: Copy> Lexicon<T> {
-    /// Compiles `(surface, target)` pairs.
-    pub fn new<'a>(entries: impl IntoIterator<Item = (&'a str, T)>) -> Lexicon<T> {
+    /// Compiles `(surface, target)` pairs; `file` names where the
+    /// surfaces came from, for the error when they cannot be compiled.
+    pub fn new<'a>(
+        file: &str,
+        entries: impl IntoIterator<Item = (&'a str, T)>,
+    ) -> Result<Lexicon<T>, Error> {
         let (patterns, targets): (Vec<String>, Vec<T>) = entries
             .into_iter()
             .map(|(surface, t)| (collapse_whitespace(surface).0, t))
             .unzip();
-        // Standard semantics: overlapping search needs it, and the
-        // leftmost-longest choice is made after the boundary check.
-        let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .build(&patterns)
-            // Only fails past size limits far beyond a few thousand short
-            // patterns; an empty automaton then simply finds nothing.
-            .unwrap_or_else(|_| empty_automaton());
-        Lexicon { automaton, targets }
+        let automaton = automaton(file, &patterns)?;
+        Ok(Lexicon { automaton, targets })
     }
 
     /// The accepted matches as `(start, end, target)` in byte offsets of
@@ -108,9 +106,24 @@ pub fn cover_most<T: Copy>(mut found: Vec<(usize, usize, T)>) -> Vec<(usize, usi
     chosen
 }
 
-/// An automaton that finds nothing (the fallback when building fails).
-pub fn empty_automaton() -> AhoCorasick {
-    AhoCorasick::new(Vec::<&str>::new()).unwrap_or_else(|_| unreachable!("no patterns"))
+/// Compiles `patterns` into one automaton with standard semantics:
+/// overlapping search needs it, and the leftmost-longest choice is made
+/// after the boundary check ([`cover_most`]). The builder refuses only past
+/// size limits far beyond the lists' size; that is an error about `file`
+/// (where the patterns came from), never an automaton that finds nothing.
+pub fn automaton(file: &str, patterns: &[String]) -> Result<AhoCorasick, Error> {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::Standard)
+        .build(patterns)
+        .map_err(|cause| {
+            Error::file(
+                file,
+                ErrorKind::Matcher {
+                    names: patterns.len(),
+                    cause: Cause::new(cause),
+                },
+            )
+        })
 }
 
 /// `true` when `start..end` of `text` is not glued to a letter or digit.
@@ -172,7 +185,7 @@ mod tests {
 
     #[test]
     fn whole_words_only_with_possessives() {
-        let l = Lexicon::new([("Korea", 1u8), ("US", 2), ("USD", 3)]);
+        let l = Lexicon::new("test", [("Korea", 1u8), ("US", 2), ("USD", 3)]).expect("compiles");
         let got: Vec<u8> = l
             .find("Korean, Korea's and Korea’s; USD 5, the US.")
             .iter()
@@ -183,7 +196,8 @@ mod tests {
 
     #[test]
     fn the_longest_cover_wins_over_the_leftmost_match() {
-        let l = Lexicon::new([("Pacific Ocean", 1u8), ("the Pacific", 2)]);
+        let l =
+            Lexicon::new("test", [("Pacific Ocean", 1u8), ("the Pacific", 2)]).expect("compiles");
         let text = "ports of the Pacific Ocean and the Pacific";
         let got: Vec<&str> = l.find(text).iter().map(|h| &text[h.0..h.1]).collect();
         assert_eq!(got, ["Pacific Ocean", "the Pacific"]);
@@ -191,14 +205,15 @@ mod tests {
 
     #[test]
     fn line_breaks_inside_a_name_still_match() {
-        let l = Lexicon::new([("Khabarovsk, Vladivostok pipeline", 1u8)]);
+        let l =
+            Lexicon::new("test", [("Khabarovsk, Vladivostok pipeline", 1u8)]).expect("compiles");
         let text = "the Khabarovsk,\nVladivostok pipeline";
         assert_eq!(l.find(text), [(4, text.len(), 1)]);
     }
 
     #[test]
     fn cjk_aliases_need_no_spaces() {
-        let l = Lexicon::new([("中国", 1u8)]);
+        let l = Lexicon::new("test", [("中国", 1u8)]).expect("compiles");
         assert_eq!(l.find("中国的").len(), 1);
     }
 

@@ -61,17 +61,18 @@ pub struct Geoparser<'g> {
 }
 
 impl<'g> Geoparser<'g> {
-    /// Compiles the forms and ignore spans of `gazetteer`.
-    pub fn new(gazetteer: &'g Gazetteer) -> Geoparser<'g> {
-        Geoparser {
+    /// Compiles the forms and ignore spans of `gazetteer` (an error when
+    /// they cannot be compiled: [`PlaceMatcher::new`]).
+    pub fn new(gazetteer: &'g Gazetteer) -> Result<Geoparser<'g>, crate::error::Error> {
+        Ok(Geoparser {
             gazetteer,
-            matcher: PlaceMatcher::new(gazetteer),
+            matcher: PlaceMatcher::new(gazetteer)?,
             capitals: gazetteer
                 .places
                 .iter()
                 .map(|p| metonym::GOVERNMENT_CAPITALS.contains(&p.id.as_str()))
                 .collect(),
-        }
+        })
     }
 
     /// The place mentions in `text`, in order, reading it as a document of
@@ -126,17 +127,24 @@ impl<'g> Geoparser<'g> {
 pub fn bundled_geoparser() -> Result<&'static Geoparser<'static>, crate::error::Error> {
     static GAZETTEER: std::sync::OnceLock<Result<Gazetteer, crate::error::Error>> =
         std::sync::OnceLock::new();
-    static PARSER: std::sync::OnceLock<Geoparser<'static>> = std::sync::OnceLock::new();
+    static PARSER: std::sync::OnceLock<Result<Geoparser<'static>, crate::error::Error>> =
+        std::sync::OnceLock::new();
     let gazetteer = GAZETTEER
         .get_or_init(Gazetteer::bundled)
         .as_ref()
         .map_err(Clone::clone)?;
-    Ok(PARSER.get_or_init(|| Geoparser::new(gazetteer)))
+    PARSER
+        .get_or_init(|| Geoparser::new(gazetteer))
+        .as_ref()
+        .map_err(Clone::clone)
 }
 
 /// Finds every place mention in the corpus's blocks, notes and metadata.
-pub fn annotate_places(corpus: &Corpus, gazetteer: &Gazetteer) -> PlaceIndex {
-    annotate_places_with(corpus, &Geoparser::new(gazetteer))
+pub fn annotate_places(
+    corpus: &Corpus,
+    gazetteer: &Gazetteer,
+) -> Result<PlaceIndex, crate::error::Error> {
+    Ok(annotate_places_with(corpus, &Geoparser::new(gazetteer)?))
 }
 
 /// [`annotate_places`] with an already compiled geoparser.

@@ -32,8 +32,7 @@ use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
 
 /// Where the built-in taxonomy comes from, as error messages name it.
-pub const TOPICS_FILE: &str = "data/topics.toml";
-const TOPICS_TEXT: &str = include_str!("../../../../data/topics.toml");
+pub const TOPICS_FILE: &str = crate::bundled::TOPICS.path;
 
 /// Passages shorter than this count as this long when normalising: one cue
 /// word in a 5-word heading must not outweigh a paragraph about the subject.
@@ -94,7 +93,7 @@ struct RawTopic {
 impl Taxonomy {
     /// The reviewed taxonomy in `data/topics.toml`.
     pub fn builtin() -> Result<Taxonomy, Error> {
-        Taxonomy::parse(TOPICS_FILE, TOPICS_TEXT)
+        Taxonomy::parse(TOPICS_FILE, crate::bundled::TOPICS.text)
     }
 
     /// Parses taxonomy text; `file` names it in errors (`data/topics.toml:12: …`).

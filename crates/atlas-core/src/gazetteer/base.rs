@@ -16,7 +16,7 @@ use crate::model::PlaceKind;
 use std::collections::BTreeMap;
 
 /// Where the bundled base layer lives, as reported in errors.
-pub const BASE_FILE: &str = "data/gazetteer-geonames.tsv";
+pub const BASE_FILE: &str = crate::bundled::GAZETTEER_GEONAMES.path;
 
 const BASE_HEADER: [&str; 11] = [
     "id",

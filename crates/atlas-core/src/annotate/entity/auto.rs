@@ -68,6 +68,7 @@ use super::matcher::{EntityMatcher, EntityTarget};
 use crate::analysis::fold::fold;
 use crate::analysis::stopwords::is_stop_word;
 use crate::annotate::lexicon::{cover_most, Lexicon};
+use crate::error::Error;
 use crate::model::{passages, Document, EntityKind, Passage, PlaceIndex};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use words::Word;
@@ -245,8 +246,14 @@ impl Known<'_> {
 
 /// Finds every curated and automatic entity mention in the documents'
 /// blocks and notes. `places` is the corpus's place index (what the
-/// geoparser found), read to keep places out of names.
-pub fn find(data: &EntityData, documents: &[Document], places: &PlaceIndex) -> Finding {
+/// geoparser found), read to keep places out of names. Fails only when a
+/// list of names cannot be compiled into a matcher
+/// ([`crate::error::ErrorKind::Matcher`]).
+pub fn find(
+    data: &EntityData,
+    documents: &[Document],
+    places: &PlaceIndex,
+) -> Result<Finding, Error> {
     let mut place_spans: HashMap<(u32, Passage), Vec<(usize, usize)>> = HashMap::new();
     for m in &places.mentions {
         place_spans
@@ -256,7 +263,7 @@ pub fn find(data: &EntityData, documents: &[Document], places: &PlaceIndex) -> F
     }
     let known = Known {
         data,
-        matcher: EntityMatcher::new(data),
+        matcher: EntityMatcher::new(data)?,
         curated_names: curated_names(data),
         lower: lower_case_words(documents),
         places: place_spans,
@@ -284,10 +291,10 @@ pub fn find(data: &EntityData, documents: &[Document], places: &PlaceIndex) -> F
     for (k, &i) in &index {
         keys[i as usize] = k.clone();
     }
-    let full_names = full_name_lexicon(&entities);
+    let full_names = full_name_lexicon(&entities)?;
     let mut mentions = Vec::new();
     for (d, (doc, mut finds)) in documents.iter().zip(docs).enumerate() {
-        second_pass((d as u32, doc), &known, &full_names, &keys, &mut finds);
+        second_pass((d as u32, doc), &known, &full_names, &keys, &mut finds)?;
         finds.mentions.sort_by_key(|m| (m.ordinal, m.start));
         for p in finds.mentions {
             let target = match &p.target {
@@ -307,7 +314,7 @@ pub fn find(data: &EntityData, documents: &[Document], places: &PlaceIndex) -> F
             });
         }
     }
-    Finding { entities, mentions }
+    Ok(Finding { entities, mentions })
 }
 
 /// Folded curated aliases and names, per kind, with their entity.
@@ -510,9 +517,11 @@ fn number_entities(
 }
 
 /// The full names of the automatic entities (two words or more), to find
-/// written out in every document.
-fn full_name_lexicon(entities: &[AutoEntity]) -> Lexicon<u32> {
+/// written out in every document. They come from the whole collection, so
+/// an error names no one file.
+fn full_name_lexicon(entities: &[AutoEntity]) -> Result<Lexicon<u32>, Error> {
     Lexicon::new(
+        "automatic entity names (of every document)",
         entities
             .iter()
             .enumerate()
@@ -538,7 +547,7 @@ fn second_pass(
     full_names: &Lexicon<u32>,
     keys: &[(EntityKind, String)],
     finds: &mut DocFinds,
-) {
+) -> Result<(), Error> {
     let lower = &known.lower;
     // The document's people with a full name, their surnames and where each
     // is first named in full.
@@ -603,11 +612,12 @@ fn second_pass(
         }
     }
     let doc_lexicon = Lexicon::new(
+        &doc.file,
         extras
             .iter()
             .enumerate()
             .map(|(i, (surface, _, _))| (surface.as_str(), i)),
-    );
+    )?;
     let mut added = Vec::new();
     for (ordinal, (passage, text)) in passages(doc).enumerate() {
         let taken: Vec<(usize, usize)> = finds
@@ -685,6 +695,7 @@ fn second_pass(
         }
     }
     finds.mentions.extend(added);
+    Ok(())
 }
 
 /// Every word of the documents' blocks and notes that starts with a

@@ -29,6 +29,7 @@ use super::data::EntityData;
 use super::matcher::EntityMatcher;
 use crate::annotate::place::candidates::context;
 use crate::annotate::{passages, Passage};
+use crate::error::Error;
 use crate::gazetteer::Gazetteer;
 use crate::model::{Corpus, Document};
 use std::collections::HashSet;
@@ -53,8 +54,8 @@ pub struct Review {
 
 /// The review list of a built corpus (its places are read: the automatic
 /// patterns keep them out of names).
-pub fn review(corpus: &Corpus, data: &EntityData, gazetteer: &Gazetteer) -> Review {
-    let finding = super::auto::find(data, &corpus.documents, &corpus.places);
+pub fn review(corpus: &Corpus, data: &EntityData, gazetteer: &Gazetteer) -> Result<Review, Error> {
+    let finding = super::auto::find(data, &corpus.documents, &corpus.places)?;
     let mut automatic: Vec<AutoReview> = finding
         .entities
         .iter()
@@ -99,12 +100,12 @@ pub fn review(corpus: &Corpus, data: &EntityData, gazetteer: &Gazetteer) -> Revi
             .iter()
             .any(|m| m.doc == c.doc && m.passage == c.passage && m.start < c.end && c.start < m.end)
     };
-    let mut candidates = entity_candidates(&corpus.documents, data, gazetteer);
+    let mut candidates = entity_candidates(&corpus.documents, data, gazetteer)?;
     candidates.retain(|c| !found(c));
-    Review {
+    Ok(Review {
         automatic,
         candidates,
-    }
+    })
 }
 
 /// One span to review.
@@ -154,8 +155,8 @@ pub fn entity_candidates(
     documents: &[Document],
     data: &EntityData,
     gazetteer: &Gazetteer,
-) -> Vec<EntityCandidate> {
-    let matcher = EntityMatcher::new(data);
+) -> Result<Vec<EntityCandidate>, Error> {
+    let matcher = EntityMatcher::new(data)?;
     let places: HashSet<&str> = gazetteer
         .places
         .iter()
@@ -177,7 +178,7 @@ pub fn entity_candidates(
             }
         }
     }
-    out
+    Ok(out)
 }
 
 /// Candidates in one text: `(start, end, trigger)`, in text order.
@@ -299,7 +300,7 @@ mod tests {
             ("surface\treason\nLNG\tproduct\nEDN\tlabel\n", "i.tsv"),
         )
         .unwrap();
-        let m = EntityMatcher::new(&data);
+        let m = EntityMatcher::new(&data).expect("compiles");
         let places: HashSet<&str> = ["RFE", "Vladivostok"].into_iter().collect();
         candidates_in(&m, &places, text)
             .into_iter()

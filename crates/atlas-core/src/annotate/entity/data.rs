@@ -10,21 +10,18 @@
 //! `people.tsv`), and an ignore span equal to an alias (it would hide the
 //! entity for ever).
 
+use crate::bundled;
 use crate::error::{Error, ErrorKind};
 use crate::gazetteer::tsv_rows;
 use crate::model::EntityKind;
 use std::collections::BTreeMap;
 
 /// Where the bundled people list lives, as reported in errors.
-pub const PEOPLE_FILE: &str = "data/people.tsv";
+pub const PEOPLE_FILE: &str = bundled::PEOPLE.path;
 /// Where the bundled organisation list lives, as reported in errors.
-pub const ORGANISATIONS_FILE: &str = "data/organisations.tsv";
+pub const ORGANISATIONS_FILE: &str = bundled::ORGANISATIONS.path;
 /// Where the bundled ignore list lives, as reported in errors.
-pub const IGNORE_FILE: &str = "data/entities-ignore.tsv";
-
-const PEOPLE_TEXT: &str = include_str!("../../../../../data/people.tsv");
-const ORGANISATIONS_TEXT: &str = include_str!("../../../../../data/organisations.tsv");
-const IGNORE_TEXT: &str = include_str!("../../../../../data/entities-ignore.tsv");
+pub const IGNORE_FILE: &str = bundled::ENTITIES_IGNORE.path;
 
 const PEOPLE_HEADER: [&str; 5] = ["id", "name", "role", "aliases", "note"];
 const ORGANISATIONS_HEADER: [&str; 5] = ["id", "name", "kind", "aliases", "note"];
@@ -69,9 +66,9 @@ impl EntityData {
     /// `data/entities-ignore.tsv`.
     pub fn bundled() -> Result<EntityData, Error> {
         EntityData::parse(
-            (PEOPLE_TEXT, PEOPLE_FILE),
-            (ORGANISATIONS_TEXT, ORGANISATIONS_FILE),
-            (IGNORE_TEXT, IGNORE_FILE),
+            (bundled::PEOPLE.text, PEOPLE_FILE),
+            (bundled::ORGANISATIONS.text, ORGANISATIONS_FILE),
+            (bundled::ENTITIES_IGNORE.text, IGNORE_FILE),
         )
     }
 

@@ -7,8 +7,9 @@
 //! non-overlapping set covering the most text (`Deputy Prime Minister Yury
 //! Trutnev` beats `Trutnev`; an ignore span beats the aliases inside it).
 
-use super::data::EntityData;
+use super::data::{EntityData, IGNORE_FILE, ORGANISATIONS_FILE, PEOPLE_FILE};
 use crate::annotate::lexicon::Lexicon;
+use crate::error::Error;
 
 /// What a pattern of the automaton stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,8 +37,9 @@ pub struct EntityMatcher {
 }
 
 impl EntityMatcher {
-    /// Compiles every alias and ignore span of `data`.
-    pub fn new(data: &EntityData) -> EntityMatcher {
+    /// Compiles every alias and ignore span of `data` (an error, naming the
+    /// three lists, when they cannot be compiled).
+    pub fn new(data: &EntityData) -> Result<EntityMatcher, Error> {
         let aliases = data.entities.iter().enumerate().flat_map(|(i, e)| {
             e.aliases
                 .iter()
@@ -48,9 +50,10 @@ impl EntityMatcher {
             .iter()
             .enumerate()
             .map(|(i, row)| (row.surface.as_str(), EntityTarget::Ignore(i as u32)));
-        EntityMatcher {
-            lexicon: Lexicon::new(aliases.chain(ignored)),
-        }
+        let lists = format!("{PEOPLE_FILE}, {ORGANISATIONS_FILE}, {IGNORE_FILE}");
+        Ok(EntityMatcher {
+            lexicon: Lexicon::new(&lists, aliases.chain(ignored))?,
+        })
     }
 
     /// The accepted matches in `text`, in order, non-overlapping.

@@ -138,8 +138,11 @@ struct Word {
 }
 
 /// Every unreviewed candidate in the corpus's blocks and notes.
-pub fn place_candidates(corpus: &Corpus, gazetteer: &Gazetteer) -> Vec<PlaceCandidate> {
-    let matcher = PlaceMatcher::new(gazetteer);
+pub fn place_candidates(
+    corpus: &Corpus,
+    gazetteer: &Gazetteer,
+) -> Result<Vec<PlaceCandidate>, crate::error::Error> {
+    let matcher = PlaceMatcher::new(gazetteer)?;
     let lower_words = lower_case_words(corpus);
     let mut out = Vec::new();
     for (d, doc) in corpus.documents.iter().enumerate() {
@@ -157,7 +160,7 @@ pub fn place_candidates(corpus: &Corpus, gazetteer: &Gazetteer) -> Vec<PlaceCand
             }
         }
     }
-    out
+    Ok(out)
 }
 
 /// Every word of the corpus's blocks and notes that starts with a
@@ -348,7 +351,7 @@ mod tests {
             "i.tsv",
         )
         .unwrap();
-        let m = PlaceMatcher::new(&g);
+        let m = PlaceMatcher::new(&g).expect("compiles");
         let lower: HashSet<String> = ["ministry", "transport", "harvest"]
             .iter()
             .map(|w| w.to_string())

@@ -36,10 +36,11 @@
 use super::context;
 use super::folded::{fold_form, Folded};
 use super::forms::{forms_of, is_type_word, FormKind};
-use crate::annotate::lexicon::{cover_most, empty_automaton, whole_word};
-use crate::gazetteer::{Gazetteer, Layer, Place};
+use crate::annotate::lexicon::{automaton, cover_most, whole_word};
+use crate::error::Error;
+use crate::gazetteer::{Gazetteer, Layer, Place, GAZETTEER_FILE};
 use crate::model::PlaceKind;
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::AhoCorasick;
 use std::collections::HashMap;
 
 /// How the capitalisation of a surface fits its form.
@@ -126,8 +127,11 @@ pub fn prominent(p: &Place) -> bool {
 }
 
 impl PlaceMatcher {
-    /// Compiles every form of every place and every ignore span.
-    pub fn new(gazetteer: &Gazetteer) -> PlaceMatcher {
+    /// Compiles every form of every place and every ignore span. An
+    /// automaton that cannot be built is an error about the gazetteer (the
+    /// curated file the other layers join), never a matcher that finds
+    /// nothing.
+    pub fn new(gazetteer: &Gazetteer) -> Result<PlaceMatcher, Error> {
         // A curated alias decides what its bare name means (`Irkutsk` is the
         // city, not the oblast): generated places keep only designated forms
         // of a name a curated place claims.
@@ -197,13 +201,8 @@ impl PlaceMatcher {
                 },
             );
         }
-        let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .build(&patterns)
-            // Only fails past size limits far beyond the gazetteer's size;
-            // an empty automaton then simply finds nothing.
-            .unwrap_or_else(|_| empty_automaton());
-        PlaceMatcher {
+        let automaton = automaton(GAZETTEER_FILE, &patterns)?;
+        Ok(PlaceMatcher {
             automaton,
             entries,
             cased,
@@ -220,7 +219,7 @@ impl PlaceMatcher {
                     )
                 })
                 .collect(),
-        }
+        })
     }
 
     /// The accepted matches in `text`, in order, non-overlapping.
@@ -611,7 +610,7 @@ mod tests {
 
     fn found(text: &str, lowercase_ok: bool) -> Vec<(String, Vec<String>)> {
         let g = gazetteer();
-        let m = PlaceMatcher::new(&g);
+        let m = PlaceMatcher::new(&g).expect("compiles");
         m.find(text, lowercase_ok)
             .into_iter()
             .map(|h| {

@@ -1,6 +1,10 @@
 // A static file server for dist/ on 127.0.0.1 with the MIME types a static
-// host must send (application/wasm in particular). Started per test file on
-// a free port; serves nothing outside the folder.
+// host must send (application/wasm in particular), on a free port; serves
+// nothing outside the folder. Build tooling, not test code: the release
+// build's pre-render step (prerender.mjs) serves its staging folder with it,
+// and the browser tests, benchmarks and Lighthouse run (end2end/) serve
+// dist/ with it, so what they load is served the same way. Node built-ins
+// only, so it runs before any npm install.
 import { createServer } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { readFile, stat } from 'node:fs/promises';
