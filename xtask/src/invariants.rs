@@ -46,8 +46,11 @@ const FILE_READERS: [&str; 5] = [
     "geo/basemap/build.rs",
 ];
 
+/// The one atlas-core module that embeds the curated `data/` files.
+const DATA_EMBEDDER: &str = "bundled.rs";
+
 /// How many invariants [`check`] checks.
-const CHECKS: usize = 4;
+const CHECKS: usize = 5;
 
 /// One broken invariant: where, and what it says.
 #[derive(Debug, PartialEq, Eq)]
@@ -74,6 +77,7 @@ pub fn check(root: &Path) -> Result<usize, String> {
     let core = root.join("crates/atlas-core/src");
     for file in rust_files(&core) {
         breaches.extend(reads_files(&core, &file)?);
+        breaches.extend(embeds_data(&core, &file)?);
     }
     breaches.extend(web_dependencies(root)?);
     if breaches.is_empty() {
@@ -133,6 +137,24 @@ fn reads_files(core: &Path, file: &Path) -> Result<Vec<Breach>, String> {
         .map(|(n, _)| Breach {
             at: format!("crates/atlas-core/src/{name}:{n}"),
             what: format!("only {} read files", FILE_READERS.join(", ")),
+        })
+        .collect())
+}
+
+/// "Only `bundled.rs` embeds files": no other module reaches out of the
+/// crate with `include_str!` or `include_bytes!`.
+fn embeds_data(core: &Path, file: &Path) -> Result<Vec<Breach>, String> {
+    let name = shown(core, file);
+    if name == DATA_EMBEDDER {
+        return Ok(Vec::new());
+    }
+    let text = read(file)?;
+    Ok(code_lines(&text)
+        .take_while(|(_, line)| !line.contains("#[cfg(test)]"))
+        .filter(|(_, line)| line.contains("include_str!") || line.contains("include_bytes!"))
+        .map(|(n, _)| Breach {
+            at: format!("crates/atlas-core/src/{name}:{n}"),
+            what: format!("only {DATA_EMBEDDER} embeds the data files"),
         })
         .collect())
 }
@@ -307,6 +329,24 @@ mod tests {
         assert_eq!(hits.len(), 1, "{hits:?}");
         assert_eq!(hits[0].at, "crates/atlas-core/src/annotate/topic.rs:2");
         assert!(reads_files(&root, &root.join("catalog.rs"))
+            .unwrap()
+            .is_empty());
+        let _ = std::fs::remove_dir_all(root);
+    }
+
+    #[test]
+    fn a_module_embedding_a_data_file_is_named() {
+        let root = temp_tree("embed", &[
+            ("annotate/entity/data.rs", "const T: &str = include_str!(\"../../../../../data/people.tsv\");\n"),
+            ("bundled.rs", "text: include_str!(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/../../data/x\")),\n"),
+        ]);
+        let hits = embeds_data(&root, &root.join("annotate/entity/data.rs")).unwrap();
+        assert_eq!(hits.len(), 1, "{hits:?}");
+        assert_eq!(
+            hits[0].at,
+            "crates/atlas-core/src/annotate/entity/data.rs:1"
+        );
+        assert!(embeds_data(&root, &root.join("bundled.rs"))
             .unwrap()
             .is_empty());
         let _ = std::fs::remove_dir_all(root);
