@@ -14,7 +14,7 @@ pub mod panic_panel;
 pub mod route;
 
 use leptos::prelude::*;
-use route::Route;
+use route::{Filters, Route};
 
 /// Mounts the app into `<body>`, replacing the loading message.
 pub fn start() {
@@ -69,11 +69,15 @@ pub fn App() -> impl IntoView {
         pop.remove();
     });
 
+    // The page is rebuilt only when the view changes; a filtered view gets
+    // its filters as a signal and updates in place when only they change.
+    let page_of = Memo::new(move |_| route.with(Route::page));
+    let filters = Memo::new(move |_| route.with(Route::filters));
     let page = move || {
         // Adding or removing a local document swaps the corpus: every view
         // reads it, so the page is rebuilt.
         let _ = corpus::version();
-        routed(route.get())
+        routed(page_of.get(), filters.into())
     };
 
     view! {
@@ -84,8 +88,9 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// The page for `route`.
-fn routed(route: Route) -> AnyView {
+/// The page for `route` (as [`Route::page`] gives it), its filters read
+/// from `filters`.
+fn routed(route: Route, filters: Signal<Filters>) -> AnyView {
     match route {
         Route::Library => pages::library::Library().into_any(),
         Route::Reader {
@@ -95,15 +100,48 @@ fn routed(route: Route) -> AnyView {
             q,
             places,
         } => view! { <pages::reader::Reader id block note q places /> }.into_any(),
-        Route::Search { filters, flat } => {
+        Route::Search { flat, .. } => mounted("search", filters, move |filters| {
             view! { <pages::search::Search filters flat /> }.into_any()
-        }
-        Route::Map { filters } => view! { <pages::map::MapPage filters /> }.into_any(),
-        Route::Topics { filters } => view! { <pages::topics::Topics filters /> }.into_any(),
-        Route::Timeline { filters } => view! { <pages::timeline::Timeline filters /> }.into_any(),
-        Route::Figures { filters } => view! { <pages::figures::Figures filters /> }.into_any(),
-        Route::Entities { filters } => view! { <pages::entities::Entities filters /> }.into_any(),
+        }),
+        Route::Map { .. } => mounted("map", filters, |filters| {
+            view! { <pages::map::MapPage filters /> }.into_any()
+        }),
+        Route::Topics { .. } => mounted("topics", filters, |filters| {
+            view! { <pages::topics::Topics filters /> }.into_any()
+        }),
+        Route::Timeline { .. } => mounted("timeline", filters, |filters| {
+            view! { <pages::timeline::Timeline filters /> }.into_any()
+        }),
+        Route::Figures { .. } => mounted("figures", filters, |filters| {
+            view! { <pages::figures::Figures filters /> }.into_any()
+        }),
+        Route::Entities { .. } => mounted("entities", filters, |filters| {
+            view! { <pages::entities::Entities filters /> }.into_any()
+        }),
         Route::Local => pages::local::Local().into_any(),
         Route::NotFound(raw) => view! { <pages::not_found::NotFound raw /> }.into_any(),
     }
+}
+
+/// Pages built since start-up: each page root says which build it is
+/// (`data-build`), so a browser test can tell a page updated in place from
+/// one built again (the DOM alone cannot: Leptos reuses elements of the
+/// same shape).
+static PAGE_BUILDS: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+
+/// A filtered view that stays mounted while only its filters change: its
+/// root (`.page`, laid out as if absent) is built once per view, and what
+/// is inside follows `filters`.
+fn mounted(
+    name: &'static str,
+    filters: Signal<Filters>,
+    content: impl Fn(Filters) -> AnyView + Send + Sync + 'static,
+) -> AnyView {
+    let build = PAGE_BUILDS.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+    view! {
+        <div class="page" data-page=name data-build=build>
+            {move || content(filters.get())}
+        </div>
+    }
+    .into_any()
 }

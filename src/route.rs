@@ -231,6 +231,14 @@ impl Route {
         }
     }
 
+    /// Which page shows this route: the route with its filters left out.
+    /// Two routes with the same page differ only in their filters, and the
+    /// page stays mounted from one to the other (typing in the search box
+    /// updates the results in place).
+    pub fn page(&self) -> Route {
+        self.with_filters(Filters::default())
+    }
+
     /// The same view with other filters.
     pub fn with_filters(&self, filters: Filters) -> Route {
         match self {
