@@ -9,9 +9,8 @@
 
 use super::facts::{Facts, PassageFacts};
 use super::{Facet, Filters};
-use crate::annotate::entity::EntityKind;
 use crate::index::SearchIndex;
-use crate::model::Corpus;
+use crate::model::{Corpus, EntityKind};
 use crate::search::{query, score};
 use std::collections::BTreeMap;
 
@@ -402,7 +401,7 @@ impl<'a> Selection<'a> {
                 continue;
             };
             if keep.get(i as usize).copied().unwrap_or(false) {
-                *counts.entry((m.place, m.doc)).or_default() += 1;
+                *counts.entry((m.target, m.doc)).or_default() += 1;
             }
         }
         counts.into_iter().map(|((p, d), c)| (p, d, c)).collect()
