@@ -302,29 +302,26 @@ pub fn import_inputs(text: &str) -> Result<Vec<Input>, String> {
         .collect())
 }
 
-/// Reads dropped or chosen files (a `FileList`) into inputs.
-pub async fn read_files(files: JsValue) -> Vec<Input> {
-    let limit = JsValue::from_f64(local::MAX_SOURCE_BYTES as f64);
-    let json = match call("readFiles", &[files, limit]).await {
-        Ok(v) => v.as_string().unwrap_or_default(),
-        Err(e) => {
-            state().problems.set(vec![e]);
-            return Vec::new();
-        }
-    };
-    read_inputs(&json)
-}
-
-/// `[{name, text} | {name, error}]` from `readFiles`.
-fn read_inputs(json: &str) -> Vec<Input> {
-    local::read_files_json(json)
-        .into_iter()
-        .map(|(name, text)| Input {
-            name,
+/// Reads dropped or chosen files into inputs: each one's text, or why it
+/// has none (too big, unreadable). The browser decodes: UTF-8, or UTF-16
+/// when a byte-order mark says so (what some editors save as "Unicode"),
+/// the mark dropped.
+pub async fn read_files(files: &[gloo_file::File]) -> Vec<Input> {
+    let mut inputs = Vec::new();
+    for file in files {
+        let text = match local::oversized(file.size()) {
+            Some(why) => Err(why),
+            None => gloo_file::futures::read_as_text(file)
+                .await
+                .map_err(|e| format!("it could not be read ({e})")),
+        };
+        inputs.push(Input {
+            name: file.name(),
             title: None,
             text,
-        })
-        .collect()
+        });
+    }
+    inputs
 }
 
 fn set_entries(sources: &[LocalSource], reports: Option<&[LocalReport]>) {
