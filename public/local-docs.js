@@ -134,8 +134,6 @@
     worker = null;
   }
 
-  const MAX_READ = 64 * 1024 * 1024;
-
   window.atlasLocal = {
     /**
      * Every stored record, oldest first, as a JSON array of each record's
@@ -183,28 +181,5 @@
           reject(new Error(`The document pipeline could not be reached (${error?.message ?? error}).`));
         }
       }),
-    /**
-     * Reads dropped or chosen files as text: a JSON array of
-     * {name, text} or {name, error} (over `maxBytes`, unreadable).
-     */
-    readFiles: async (files, maxBytes) => {
-      const out = [];
-      for (const file of Array.from(files ?? [])) {
-        if (file.size > Math.min(maxBytes, MAX_READ)) {
-          out.push({ name: file.name, error: `${(file.size / 1048576).toFixed(1)} MB is over the ${Math.round(maxBytes / 1048576)} MB limit for one document` });
-          continue;
-        }
-        try {
-          // UTF-8, or UTF-16 when a byte-order mark says so (what some
-          // editors save as "Unicode"); the BOM itself is dropped.
-          const bytes = new Uint8Array(await file.arrayBuffer());
-          const encoding = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : 'utf-8';
-          out.push({ name: file.name, text: new TextDecoder(encoding).decode(bytes) });
-        } catch (error) {
-          out.push({ name: file.name, error: `it could not be read (${error?.message ?? error})` });
-        }
-      }
-      return JSON.stringify(out);
-    },
   };
 })();

@@ -13,6 +13,7 @@ pub mod pages;
 pub mod panic_panel;
 pub mod route;
 
+use gloo_timers::future::TimeoutFuture;
 use leptos::prelude::*;
 use route::{Filters, Route};
 
@@ -28,18 +29,12 @@ pub fn start() {
     // Decode the index, then build the facet table, once the first screen
     // is up, so the reader's first keystroke does not pay for them. Two
     // tasks, not one: the page can answer input between them.
-    set_timeout(
-        || {
-            let _ = corpus::searcher();
-            set_timeout(
-                || {
-                    let _ = corpus::selection();
-                },
-                std::time::Duration::from_millis(30),
-            );
-        },
-        std::time::Duration::from_millis(250),
-    );
+    leptos::task::spawn_local(async {
+        TimeoutFuture::new(250).await;
+        let _ = corpus::searcher();
+        TimeoutFuture::new(30).await;
+        let _ = corpus::selection();
+    });
 }
 
 /// The current route, read from `location.hash`.

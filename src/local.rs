@@ -302,25 +302,26 @@ pub fn import_inputs(text: &str) -> Result<Vec<Input>, String> {
         .collect())
 }
 
-/// Reads dropped or chosen files (a `FileList`) into inputs, or says why
-/// none could be read (the caller lists it with the action's other
-/// problems: [`add_reporting`]).
-pub async fn read_files(files: JsValue) -> Result<Vec<Input>, String> {
-    let limit = JsValue::from_f64(local::MAX_SOURCE_BYTES as f64);
-    let json = call("readFiles", &[files, limit]).await?;
-    read_inputs(&json.as_string().unwrap_or_default())
-}
-
-/// `[{name, text} | {name, error}]` from `readFiles`.
-fn read_inputs(json: &str) -> Result<Vec<Input>, String> {
-    Ok(local::read_files_json(json)?
-        .into_iter()
-        .map(|(name, text)| Input {
-            name,
+/// Reads dropped or chosen files into inputs: each one's text, or why it
+/// has none (too big, unreadable). The browser decodes: UTF-8, or UTF-16
+/// when a byte-order mark says so (what some editors save as "Unicode"),
+/// the mark dropped.
+pub async fn read_files(files: &[gloo_file::File]) -> Vec<Input> {
+    let mut inputs = Vec::new();
+    for file in files {
+        let text = match local::oversized(file.size()) {
+            Some(why) => Err(why),
+            None => gloo_file::futures::read_as_text(file)
+                .await
+                .map_err(|e| format!("it could not be read ({e})")),
+        };
+        inputs.push(Input {
+            name: file.name(),
             title: None,
             text,
-        })
-        .collect())
+        });
+    }
+    inputs
 }
 
 fn set_entries(sources: &[LocalSource], reports: Option<&[LocalReport]>) {

@@ -39,18 +39,14 @@ pub fn Local() -> impl IntoView {
         text.set(String::new());
         title.set(String::new());
     };
-    let take_files = move |files: wasm_bindgen::JsValue| {
+    let take_files = move |files: gloo_file::FileList| {
         leptos::task::spawn_local(async move {
             // Exports (.json) expand into their documents; everything the
             // action brings is added in one build, and every refusal is
             // listed together.
             let mut docs: Vec<Input> = Vec::new();
             let mut problems: Vec<String> = Vec::new();
-            let read = local::read_files(files).await.unwrap_or_else(|e| {
-                problems.push(e);
-                Vec::new()
-            });
-            for i in read {
+            for i in local::read_files(&files).await {
                 if !i.name.to_lowercase().ends_with(".json") {
                     docs.push(i);
                     continue;
@@ -71,7 +67,7 @@ pub fn Local() -> impl IntoView {
             if let Some(files) = input.files() {
                 // Copied out first: clearing the input (so the same file can
                 // be chosen again) empties its FileList.
-                take_files(js_sys::Array::from(&files).into());
+                take_files(files.into());
             }
             input.set_value("");
         }
@@ -80,7 +76,7 @@ pub fn Local() -> impl IntoView {
         ev.prevent_default();
         dragging.set(false);
         if let Some(files) = ev.data_transfer().and_then(|d| d.files()) {
-            take_files(js_sys::Array::from(&files).into());
+            take_files(files.into());
         }
     };
     let on_dragover = move |ev: leptos::ev::DragEvent| {

@@ -139,34 +139,17 @@ pub fn stored_sources_from_json(json: &str) -> Result<(Vec<LocalSource>, Vec<Str
     Ok((sources, problems))
 }
 
-/// One file as the page's file reader read it: its name, and its text or
-/// why it could not be read.
-pub type ReadFile = (String, Result<String, String>);
-
-/// Reads what the page's file reader gives (`[{name, text} | {name,
-/// error}]`, public/local-docs.js): each file's name and its text, or why it
-/// could not be read. `Err`, a sentence for the reader, when the answer is
-/// not such a list: dropped files must never vanish without a word.
-pub fn read_files_json(json: &str) -> Result<Vec<ReadFile>, String> {
-    #[derive(Deserialize)]
-    struct Read {
-        name: String,
-        text: Option<String>,
-        error: Option<String>,
-    }
-    let read: Vec<Read> = serde_json::from_str(json).map_err(|e| {
-        format!("the files could not be read (the page's file reader did not answer with a list of files: {e})")
-    })?;
-    Ok(read
-        .into_iter()
-        .map(|r| {
-            let text = match (r.text, r.error) {
-                (Some(t), None) => Ok(t),
-                (_, e) => Err(e.unwrap_or_else(|| "it could not be read".to_string())),
-            };
-            (r.name, text)
-        })
-        .collect())
+/// Why a dropped or chosen file of `bytes` bytes is not read, if it is
+/// over [`MAX_SOURCE_BYTES`].
+pub fn oversized(bytes: u64) -> Option<String> {
+    const MB: f64 = 1024.0 * 1024.0;
+    (bytes > MAX_SOURCE_BYTES as u64).then(|| {
+        format!(
+            "{:.1} MB is over the {} MB limit for one document",
+            bytes as f64 / MB,
+            MAX_SOURCE_BYTES / (1024 * 1024)
+        )
+    })
 }
 
 /// Reads the worker's `[LocalReport, …]`.
@@ -411,35 +394,12 @@ mod tests {
     }
 
     #[test]
-    fn read_files_give_text_or_the_reason() {
-        let read = read_files_json(
-            r#"[{"name":"a.md","text":"Hi"},{"name":"b.txt","error":"too big"},{"name":"c"}]"#,
-        );
+    fn only_files_over_the_limit_are_refused_with_their_size() {
+        assert_eq!(oversized(MAX_SOURCE_BYTES as u64), None);
         assert_eq!(
-            read,
-            Ok(vec![
-                ("a.md".to_string(), Ok("Hi".to_string())),
-                ("b.txt".to_string(), Err("too big".to_string())),
-                ("c".to_string(), Err("it could not be read".to_string())),
-            ])
+            oversized(MAX_SOURCE_BYTES as u64 + 1).as_deref(),
+            Some("5.0 MB is over the 5 MB limit for one document")
         );
-    }
-
-    #[test]
-    fn a_malformed_file_reader_answer_is_an_error_not_an_empty_list() {
-        for json in [
-            "not json",
-            "",
-            r#"{"name":"a.md"}"#,
-            r#"[{"text":"no name"}]"#,
-        ] {
-            let err = read_files_json(json).expect_err(json);
-            assert!(
-                err.starts_with("the files could not be read (the page's file reader did not answer with a list of files: "),
-                "{json:?}: {err}"
-            );
-        }
-        assert!(read_files_json("[]").is_ok_and(|r| r.is_empty()));
     }
 
     #[test]
