@@ -126,35 +126,43 @@ fn app_uses_text_modules(root: &Path, file: &Path) -> Result<Vec<Breach>, String
 /// "Only the modules of [`FILE_READERS`] read files" (test modules, from
 /// the file's `#[cfg(test)]` on, may).
 fn reads_files(core: &Path, file: &Path) -> Result<Vec<Breach>, String> {
-    let name = shown(core, file);
-    if FILE_READERS.contains(&name.as_str()) {
-        return Ok(Vec::new());
-    }
-    let text = read(file)?;
-    Ok(code_lines(&text)
-        .take_while(|(_, line)| !line.contains("#[cfg(test)]"))
-        .filter(|(_, line)| line.contains("std::fs") || line.contains("File::open"))
-        .map(|(n, _)| Breach {
-            at: format!("crates/atlas-core/src/{name}:{n}"),
-            what: format!("only {} read files", FILE_READERS.join(", ")),
-        })
-        .collect())
+    let rule = format!("only {} read files", FILE_READERS.join(", "));
+    outside_modules(core, file, &FILE_READERS, &["std::fs", "File::open"], &rule)
 }
 
 /// "Only `bundled.rs` embeds files": no other module reaches out of the
 /// crate with `include_str!` or `include_bytes!`.
 fn embeds_data(core: &Path, file: &Path) -> Result<Vec<Breach>, String> {
+    let rule = format!("only {DATA_EMBEDDER} embeds the data files");
+    outside_modules(
+        core,
+        file,
+        &[DATA_EMBEDDER],
+        &["include_str!", "include_bytes!"],
+        &rule,
+    )
+}
+
+/// The code lines of an atlas-core file not in `allowed` that name one of
+/// `needles`, before its test module, each as a breach of `rule`.
+fn outside_modules(
+    core: &Path,
+    file: &Path,
+    allowed: &[&str],
+    needles: &[&str],
+    rule: &str,
+) -> Result<Vec<Breach>, String> {
     let name = shown(core, file);
-    if name == DATA_EMBEDDER {
+    if allowed.contains(&name.as_str()) {
         return Ok(Vec::new());
     }
     let text = read(file)?;
     Ok(code_lines(&text)
         .take_while(|(_, line)| !line.contains("#[cfg(test)]"))
-        .filter(|(_, line)| line.contains("include_str!") || line.contains("include_bytes!"))
+        .filter(|(_, line)| needles.iter().any(|needle| line.contains(needle)))
         .map(|(n, _)| Breach {
             at: format!("crates/atlas-core/src/{name}:{n}"),
-            what: format!("only {DATA_EMBEDDER} embeds the data files"),
+            what: rule.to_string(),
         })
         .collect())
 }

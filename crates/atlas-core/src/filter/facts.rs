@@ -68,7 +68,7 @@ impl Facts {
             let passage = at.passage();
             let lang = match passage {
                 Passage::Block(n) => doc.blocks.get(n as usize).map(|b| b.lang.as_str()),
-                Passage::Note(n) => doc.notes.iter().find(|x| x.n == n).map(|x| x.lang.as_str()),
+                Passage::Note(n) => doc.note(n).map(|x| x.lang.as_str()),
                 Passage::Meta(n) => meta_lang(doc, n as usize),
             }
             .unwrap_or(main_lang);

@@ -153,11 +153,6 @@ pub fn meta_langs(doc: &Document) -> Vec<Option<String>> {
     out
 }
 
-/// The note printed `n` of a document, if it has text.
-fn note(doc: &Document, n: u32) -> Option<&crate::model::Note> {
-    doc.notes.iter().find(|x| x.n == n && !x.missing)
-}
-
 /// The language of a passage (`None` for an author list, or a passage the
 /// corpus does not hold).
 pub fn lang(corpus: &Corpus, r: PassageRef) -> Option<String> {
@@ -165,7 +160,7 @@ pub fn lang(corpus: &Corpus, r: PassageRef) -> Option<String> {
     let n = r.n as usize;
     match r.field {
         Field::Heading | Field::Body => doc.blocks.get(n).map(|b| b.lang.clone()),
-        Field::Note => note(doc, r.n).map(|x| x.lang.clone()),
+        Field::Note => doc.note(r.n).map(|x| x.lang.clone()),
         Field::Meta => meta_langs(doc).into_iter().nth(n).flatten(),
     }
 }

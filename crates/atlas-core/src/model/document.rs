@@ -268,9 +268,67 @@ pub fn note_numbers(spans: &[Span]) -> Vec<u32> {
         .collect()
 }
 
+impl Document {
+    /// The note printed `n`, when the source holds its text: how every
+    /// passage address finds a note. Notes are nearly always printed 1, 2,
+    /// 3… in order, so note `n` is looked for at place `n - 1` first; the
+    /// search, the index and the facts built at start-up then find a note
+    /// without walking the list.
+    pub fn note(&self, n: u32) -> Option<&Note> {
+        let in_order = (n as usize)
+            .checked_sub(1)
+            .and_then(|i| self.notes.get(i))
+            .filter(|x| x.n == n && !x.missing);
+        in_order.or_else(|| self.notes.iter().find(|x| x.n == n && !x.missing))
+    }
+}
+
 impl Corpus {
     /// Finds a document by id.
     pub fn document(&self, id: &str) -> Option<&Document> {
         self.documents.iter().find(|d| d.id == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn note(n: u32, text: &str) -> Note {
+        Note {
+            n,
+            text: text.to_string(),
+            lang: "en".to_string(),
+            spans: Vec::new(),
+            missing: text.is_empty(),
+        }
+    }
+
+    fn doc(notes: Vec<Note>) -> Document {
+        Document {
+            id: "d".to_string(),
+            file: "d.md".to_string(),
+            meta: Meta::default(),
+            blocks: Vec::new(),
+            notes,
+            stats: Stats::default(),
+            audit: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_note_is_found_by_its_printed_number_in_order_or_not() {
+        let d = doc(vec![
+            note(1, "one"),
+            note(2, ""),
+            note(5, "five"),
+            note(3, "three"),
+        ]);
+        assert_eq!(d.note(1).map(|x| x.text.as_str()), Some("one"));
+        assert_eq!(d.note(3).map(|x| x.text.as_str()), Some("three"));
+        assert_eq!(d.note(5).map(|x| x.text.as_str()), Some("five"));
+        assert!(d.note(2).is_none(), "a missing note has no text to address");
+        assert!(d.note(0).is_none());
+        assert!(d.note(4).is_none());
     }
 }

@@ -39,11 +39,7 @@ impl Passage {
     pub fn text<'d>(&self, doc: &'d Document) -> Option<&'d str> {
         match *self {
             Passage::Block(n) => doc.blocks.get(n as usize).map(|b| b.text.as_str()),
-            Passage::Note(n) => doc
-                .notes
-                .iter()
-                .find(|x| x.n == n && !x.missing)
-                .map(|x| x.text.as_str()),
+            Passage::Note(n) => doc.note(n).map(|x| x.text.as_str()),
             Passage::Meta(n) => match meta_texts(doc).into_iter().nth(n as usize)? {
                 Cow::Borrowed(text) => Some(text),
                 Cow::Owned(_) => None,
